@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The one front door.
+#   ./build.sh          install what is missing, build the checker, CLI, WASM package and extension
+#   ./build.sh test     build, then run every test (Rust, data hygiene, WASM, browser end-to-end)
+#   ./build.sh bench    build, then run the benchmarks (figures go to BENCHMARKS.md by hand)
+#   ./build.sh eval     build, then score the checker on ../shared/corpus/dev.jsonl
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n== %s\n' "$*"; }
+
+wasm_bindgen_version() {
+  # The CLI must match the wasm-bindgen crate exactly; the lock file says which that is.
+  awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock
+}
+
+install_rust_targets() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want; want=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then
+    say "installing wasm-bindgen-cli $want"
+    # Not --locked: the registry copy of the CLI's lock file lags behind.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+install_npm_packages() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+install_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Chromium (Debian package)"
+    # One apt at a time: a concurrent apt leaves dpkg half-configured.
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
+  fi
+}
+
+build_native() {
+  say "building the checker and the bedside CLI"
+  cargo build --release --locked
+}
+
+build_wasm() {
+  say "building the WASM package"
+  cargo build --locked -p bedside --lib --target wasm32-unknown-unknown --profile wasm
+  rm -rf pkg && mkdir -p pkg
+  wasm-bindgen --target web --out-dir pkg --out-name bedside \
+    target/wasm32-unknown-unknown/wasm/bedside.wasm
+}
+
+build_extension() {
+  say "assembling the extension in dist/chromium"
+  node extension/build.mjs
+}
+
+build_all() {
+  install_rust_targets
+  install_npm_packages
+  build_native
+  build_wasm
+  build_extension
+}
+
+run_tests() {
+  install_chromium
+  say "Rust tests"
+  cargo test --release --locked --workspace
+  say "JavaScript tests (WASM parity, extension units, browser end-to-end)"
+  node --test --test-concurrency=1 tests/
+}
+
+case "${1:-build}" in
+  build) build_all ;;
+  test) build_all; run_tests ;;
+  bench) build_all; bash tests/bench/run.sh ;;
+  eval) build_all; ./target/release/bedside eval "${2:-../shared/corpus/dev.jsonl}" ;;
+  *) echo "usage: ./build.sh [build|test|bench|eval]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,69 @@
+//! Finds every rule file (`rules/**/*.toml`) and lexicon (`lexicons/<lang>/*.txt`) and embeds them
+//! as one JSON document. Nothing lists them by hand: a new file is picked up by the next build.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn files_with_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_with_ext(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=lexicons");
+
+    let mut rule_files = Vec::new();
+    files_with_ext(&root.join("rules"), "toml", &mut rule_files);
+    rule_files.sort();
+    let mut rules = Vec::new();
+    for path in &rule_files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let id = value.get("id").and_then(|v| v.as_str()).unwrap_or_default();
+        assert_eq!(id, stem, "{}: the rule id must equal the file name", path.display());
+        const KEYS: &[&str] = &[
+            "id", "category", "severity", "span_kind", "kind", "languages", "message", "why", "suggestion", "unless",
+            "examples", "terms", "groups", "window", "same_sentence", "detector", "params",
+        ];
+        if let Some(table) = value.as_table() {
+            for key in table.keys() {
+                assert!(KEYS.contains(&key.as_str()), "{}: unknown key `{key}`", path.display());
+            }
+        }
+        rules.push(serde_json::to_value(&value).unwrap());
+    }
+
+    let mut lexicons: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut lexicon_files = Vec::new();
+    files_with_ext(&root.join("lexicons"), "txt", &mut lexicon_files);
+    lexicon_files.sort();
+    for path in &lexicon_files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let lang = path.parent().and_then(|p| p.file_name()).unwrap().to_string_lossy().to_string();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let terms = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        lexicons.insert(format!("{lang}/{name}"), terms);
+    }
+
+    let bundle = serde_json::json!({ "rules": rules, "lexicons": lexicons });
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("rules.json");
+    fs::write(out, serde_json::to_string(&bundle).unwrap()).unwrap();
+}

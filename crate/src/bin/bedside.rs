@@ -1,0 +1,6 @@
+//! The `bedside` command line. (check, check --jsonl, eval)
+
+fn main() {
+    eprintln!("bedside: not built yet");
+    std::process::exit(2);
+}

@@ -1,0 +1,109 @@
+//! The six languages, and working out which one a draft is written in.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Sv,
+    Pl,
+    Fr,
+    Da,
+    Tr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Sv, Lang::Pl, Lang::Fr, Lang::Da, Lang::Tr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+            Lang::Pl => "pl",
+            Lang::Fr => "fr",
+            Lang::Da => "da",
+            Lang::Tr => "tr",
+        }
+    }
+
+    /// Accepts "sv", "SV", "sv-SE", "sv_SE"; anything else is `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let base = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == base)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Frequent short words that tell the six languages apart. Kept small on purpose: drafts are short,
+/// and the letters below settle most cases.
+const STOPWORDS: [(Lang, &[&str]); 6] = [
+    (Lang::En, &["the", "and", "is", "are", "was", "you", "with", "for", "this", "that", "of", "to", "in", "my", "our", "it", "have", "has", "be", "not", "your", "we", "at", "on", "today", "she", "he", "her", "his", "what", "just", "will", "can", "please", "thank", "who"]),
+    (Lang::Sv, &["och", "är", "att", "det", "som", "en", "på", "med", "för", "inte", "jag", "vi", "har", "till", "av", "om", "hon", "han", "var", "du", "kan", "min", "mitt", "den", "ett", "så", "också", "hade", "efter", "idag", "ska", "eller", "vill", "någon", "hur", "där", "mycket", "från", "när", "sig", "dig", "mig", "hej", "tack", "vår", "våra", "ni", "bara", "nu", "utan"]),
+    (Lang::Pl, &["i", "w", "na", "z", "się", "nie", "jest", "to", "że", "do", "jak", "ale", "po", "co", "od", "za", "dla", "pani", "pan", "tak", "już", "mam", "są", "był", "była", "który", "która", "czy", "przez", "mnie", "go", "jej", "ich", "bardzo", "dziś", "dzisiaj", "proszę", "tylko", "może", "też"]),
+    (Lang::Fr, &["le", "la", "les", "et", "est", "un", "une", "des", "du", "de", "pour", "pas", "que", "qui", "dans", "sur", "avec", "ce", "cette", "je", "nous", "vous", "elle", "il", "mon", "ma", "mes", "son", "sa", "au", "aux", "très", "c'est", "j'ai", "aujourd'hui", "merci", "mais", "ou", "plus", "a", "ne", "en"]),
+    (Lang::Da, &["og", "er", "at", "det", "som", "en", "på", "med", "for", "ikke", "jeg", "vi", "har", "til", "af", "om", "hun", "han", "var", "du", "kan", "min", "mit", "den", "et", "så", "også", "havde", "efter", "i dag", "skal", "eller", "vil", "nogen", "hvordan", "hvor", "meget", "fra", "når", "sig", "dig", "mig", "hej", "tak", "vores", "jer", "bare", "nu", "uden", "ikk", "fordi", "hvis", "blev", "der", "de", "jo", "lige", "dag"]),
+    (Lang::Tr, &["ve", "bir", "bu", "da", "de", "için", "ile", "çok", "ne", "mi", "mı", "gibi", "ama", "daha", "var", "yok", "olan", "olarak", "ben", "biz", "siz", "sen", "o", "şu", "her", "bugün", "teşekkür", "lütfen", "hasta", "hastam", "değil", "kadar", "sonra", "önce", "en", "hem", "ya", "diye", "bana", "size"]),
+];
+
+/// Letters that occur in one or two of the six languages only.
+fn letter_votes(c: char, votes: &mut [f32; 6]) {
+    let mut add = |l: Lang, w: f32| votes[l.index()] += w;
+    match c {
+        'å' | 'Å' => {
+            add(Lang::Sv, 1.0);
+            add(Lang::Da, 1.0);
+        }
+        'ä' | 'Ä' => add(Lang::Sv, 2.0),
+        'ö' | 'Ö' => {
+            add(Lang::Sv, 1.0);
+            add(Lang::Tr, 1.0);
+        }
+        'æ' | 'Æ' | 'ø' | 'Ø' => add(Lang::Da, 3.0),
+        'ą' | 'ę' | 'ł' | 'ś' | 'ż' | 'ź' | 'ć' | 'ń' | 'Ą' | 'Ę' | 'Ł' | 'Ś' | 'Ż' | 'Ź' | 'Ć' | 'Ń' => add(Lang::Pl, 3.0),
+        'ğ' | 'ı' | 'ş' | 'Ğ' | 'İ' | 'Ş' => add(Lang::Tr, 3.0),
+        'ü' | 'Ü' => add(Lang::Tr, 1.0),
+        'ç' | 'Ç' => {
+            add(Lang::Tr, 1.0);
+            add(Lang::Fr, 1.0);
+        }
+        'é' | 'è' | 'ê' | 'à' | 'â' | 'ù' | 'û' | 'î' | 'ô' | 'œ' | 'É' | 'È' | 'À' => add(Lang::Fr, 1.5),
+        'ó' | 'Ó' => add(Lang::Pl, 1.0),
+        _ => {}
+    }
+}
+
+/// Which of the six languages `text` is most likely written in. English wins ties and empty text,
+/// because the interface falls back to English too.
+pub fn detect(text: &str) -> Lang {
+    // Only the first few thousand characters matter; this keeps detection O(1) on huge pastes.
+    let sample: &str = match text.char_indices().nth(4000) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let mut votes = [0f32; 6];
+    for c in sample.chars() {
+        letter_votes(c, &mut votes);
+    }
+    for word in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        if word.is_empty() || word.len() > 14 {
+            continue;
+        }
+        let lower = word.to_lowercase().replace('’', "'");
+        for (lang, words) in STOPWORDS.iter() {
+            if words.contains(&lower.as_str()) {
+                votes[lang.index()] += 1.0;
+            }
+        }
+    }
+    let mut best = Lang::En;
+    for lang in Lang::ALL {
+        if votes[lang.index()] > votes[best.index()] {
+            best = lang;
+        }
+    }
+    best
+}

@@ -1,0 +1,153 @@
+//! Term matching over folded text with Aho-Corasick.
+//!
+//! A term is matched on word boundaries after folding (case and diacritics ignored). Syntax:
+//! - `word` / `two words`: exact words; spaces in a term match any run of spaces.
+//! - `stem*`: the last word may continue (inflection): `pacjent*` matches "pacjentka", "pacjentów".
+//! - `*` alone is not allowed, and a term is at least two characters.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::text::{fold, is_word_char, Folded};
+
+#[derive(Debug, Clone)]
+struct TermInfo {
+    /// Index of the term in the caller's list (which group/label it belongs to).
+    tag: usize,
+    prefix: bool,
+}
+
+/// A compiled set of terms. Cheap to query; built once per checker.
+#[derive(Debug, Clone)]
+pub struct TermSet {
+    matcher: Option<AhoCorasick>,
+    infos: Vec<TermInfo>,
+}
+
+/// One match, in folded byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermMatch {
+    pub tag: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TermSet {
+    /// Builds a set from `(tag, term)` pairs. Terms are folded here, so data may be written with
+    /// its natural spelling.
+    pub fn new<S: AsRef<str>>(terms: impl IntoIterator<Item = (usize, S)>) -> TermSet {
+        let mut patterns = Vec::new();
+        let mut infos = Vec::new();
+        for (tag, raw) in terms {
+            let raw = raw.as_ref().trim();
+            let (body, prefix) = match raw.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (raw, false),
+            };
+            let folded = normalize_spaces(&fold(body));
+            if folded.chars().count() < 2 {
+                continue;
+            }
+            patterns.push(folded);
+            infos.push(TermInfo { tag, prefix });
+        }
+        let matcher = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).ok()
+        };
+        TermSet { matcher, infos }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.matcher.is_none()
+    }
+
+    /// All matches in `folded`, on word boundaries, with prefix terms extended to the end of their
+    /// word. Overlapping matches are all returned, in order of start.
+    pub fn find_all(&self, folded: &Folded) -> Vec<TermMatch> {
+        let Some(matcher) = &self.matcher else { return Vec::new() };
+        let hay = folded.text.as_str();
+        let mut out = Vec::new();
+        for m in matcher.find_overlapping_iter(hay) {
+            let info = &self.infos[m.pattern().as_usize()];
+            let (s, mut e) = (m.start(), m.end());
+            if !boundary_before(hay, s) {
+                continue;
+            }
+            if info.prefix {
+                e = extend_word(hay, e);
+            } else if !boundary_after(hay, e) {
+                continue;
+            }
+            out.push(TermMatch { tag: info.tag, start: s, end: e });
+        }
+        out.sort_by_key(|m| (m.start, m.end));
+        out.dedup();
+        out
+    }
+}
+
+fn normalize_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn boundary_before(hay: &str, at: usize) -> bool {
+    let first = hay[at..].chars().next();
+    if first.is_some_and(|c| !is_word_char(c)) {
+        return true;
+    }
+    !hay[..at].chars().next_back().is_some_and(is_word_char)
+}
+
+fn boundary_after(hay: &str, at: usize) -> bool {
+    let last = hay[..at].chars().next_back();
+    if last.is_some_and(|c| !is_word_char(c)) {
+        return true;
+    }
+    !hay[at..].chars().next().is_some_and(is_word_char)
+}
+
+fn extend_word(hay: &str, mut at: usize) -> usize {
+    for c in hay[at..].chars() {
+        if !is_word_char(c) {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matched<'a>(terms: &[&'a str], text: &'a str) -> Vec<&'a str> {
+        let set = TermSet::new(terms.iter().copied().enumerate());
+        let folded = Folded::new(text);
+        set.find_all(&folded)
+            .into_iter()
+            .map(|m| {
+                let (s, e) = folded.to_original(m.start, m.end);
+                &text[s..e]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        assert_eq!(matched(&["fan"], "Fan också! Fantastiskt."), vec!["Fan"]);
+        assert!(matched(&["ass"], "A class act, passing by").is_empty());
+    }
+
+    #[test]
+    fn prefix_terms_take_inflections_and_ignore_diacritics() {
+        assert_eq!(matched(&["pacjent*"], "Moja PACJENTKA i pacjentów"), vec!["PACJENTKA", "pacjentów"]);
+        assert_eq!(matched(&["kasia"], "z Kasią"), vec!["Kasią"]);
+    }
+
+    #[test]
+    fn multiword_terms_and_punctuation_terms() {
+        assert_eq!(matched(&["my patient"], "This is my patient, Ann."), vec!["my patient"]);
+        assert_eq!(matched(&["100%"], "100% success"), vec!["100%"]);
+    }
+}

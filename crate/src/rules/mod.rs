@@ -1,0 +1,213 @@
+//! Rule instances: loaded from the embedded data files and compiled once per `Checker`.
+//!
+//! All lexicon, proximity and `unless` terms of one draft language go into a single Aho-Corasick
+//! automaton, so the text is scanned once per check however many rules there are.
+
+pub mod spec;
+
+use std::collections::BTreeMap;
+
+pub use spec::{Example, Examples, RuleKind, RuleSpec, Terms, Texts, UnlessAction, UnlessScope};
+
+use crate::detectors::{self, Confidence, Ctx, Detector, Hit};
+use crate::lang::Lang;
+use crate::lexicon::{TermMatch, TermSet};
+use crate::text::Folded;
+
+/// What a term in the combined automaton belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermRole {
+    /// Lexicon term, or a term of proximity group `n`.
+    Group(usize),
+    /// A suppressor from the rule's `unless`.
+    Unless,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TermTag {
+    rule: usize,
+    role: TermRole,
+}
+
+/// The automaton for one draft language.
+struct LangTerms {
+    set: TermSet,
+    tags: Vec<TermTag>,
+}
+
+pub struct CompiledRule {
+    pub spec: RuleSpec,
+    detector: Option<Box<dyn Detector>>,
+}
+
+pub struct RuleBook {
+    pub rules: Vec<CompiledRule>,
+    per_lang: Vec<LangTerms>,
+}
+
+/// Matches of one rule's terms in the current draft, by role.
+#[derive(Default)]
+pub struct RuleMatches {
+    pub groups: BTreeMap<usize, Vec<TermMatch>>,
+    pub unless: Vec<TermMatch>,
+}
+
+/// Expands `@name` references to lexicon files of `lang`.
+fn expand<'a>(terms: &'a [String], lang: Lang, lexicons: &'a BTreeMap<String, Vec<String>>) -> Result<Vec<&'a str>, String> {
+    let mut out = Vec::new();
+    for term in terms {
+        if let Some(name) = term.strip_prefix('@') {
+            let key = format!("{}/{}", lang.code(), name);
+            let list = lexicons.get(&key).ok_or_else(|| format!("unknown lexicon {key}"))?;
+            out.extend(list.iter().map(String::as_str));
+        } else {
+            out.push(term.as_str());
+        }
+    }
+    Ok(out)
+}
+
+impl RuleBook {
+    /// Loads and compiles the embedded rules. Errors name the rule and the reason.
+    pub fn load() -> Result<RuleBook, String> {
+        let bundle = spec::bundle()?;
+        let mut rules = Vec::new();
+        for spec in bundle.rules {
+            let detector = match &spec.kind {
+                RuleKind::Detector { detector, params } => match detectors::build(detector, params) {
+                    Some(Ok(d)) => Some(d),
+                    Some(Err(e)) => return Err(format!("rule {}: detector {detector}: {e}", spec.id)),
+                    None => return Err(format!("rule {}: unknown detector {detector}", spec.id)),
+                },
+                _ => None,
+            };
+            rules.push(CompiledRule { spec, detector });
+        }
+
+        let mut per_lang = Vec::new();
+        for lang in Lang::ALL {
+            let mut tags = Vec::new();
+            let mut terms: Vec<(usize, String)> = Vec::new();
+            for (i, rule) in rules.iter().enumerate() {
+                let mut add = |t: &Terms, role: TermRole| -> Result<(), String> {
+                    for term in expand(&t.any, lang, &bundle.lexicons)?.into_iter().chain(expand(t.for_lang(lang), lang, &bundle.lexicons)?) {
+                        terms.push((tags.len(), term.to_string()));
+                        tags.push(TermTag { rule: i, role });
+                    }
+                    Ok(())
+                };
+                match &rule.spec.kind {
+                    RuleKind::Lexicon { terms } => add(terms, TermRole::Group(0)),
+                    RuleKind::Proximity { groups, .. } => groups.iter().enumerate().try_for_each(|(g, t)| add(t, TermRole::Group(g))),
+                    RuleKind::Detector { .. } => Ok(()),
+                }
+                .map_err(|e| format!("rule {}: {e}", rule.spec.id))?;
+                if let Some(unless) = &rule.spec.unless {
+                    add(&unless.terms, TermRole::Unless).map_err(|e| format!("rule {}: {e}", rule.spec.id))?;
+                }
+            }
+            per_lang.push(LangTerms { set: TermSet::new(terms), tags });
+        }
+        Ok(RuleBook { rules, per_lang })
+    }
+
+    /// Scans the folded draft once and sorts the term matches by rule.
+    pub fn match_terms(&self, folded: &Folded, lang: Lang) -> Vec<RuleMatches> {
+        let mut by_rule: Vec<RuleMatches> = (0..self.rules.len()).map(|_| RuleMatches::default()).collect();
+        let lt = &self.per_lang[lang.index()];
+        for m in lt.set.find_all(folded) {
+            let tag = lt.tags[m.tag];
+            match tag.role {
+                TermRole::Group(g) => by_rule[tag.rule].groups.entry(g).or_default().push(m),
+                TermRole::Unless => by_rule[tag.rule].unless.push(m),
+            }
+        }
+        by_rule
+    }
+}
+
+impl CompiledRule {
+    pub fn applies_to(&self, lang: Lang) -> bool {
+        self.spec.languages.as_ref().is_none_or(|ls| ls.contains(&lang))
+    }
+
+    /// Hits of this rule, in original byte offsets, before `unless` and settings are applied.
+    pub fn hits(&self, ctx: &Ctx, matches: &RuleMatches, folded_word_starts: &[usize]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        match &self.spec.kind {
+            RuleKind::Lexicon { .. } => {
+                for m in matches.groups.get(&0).into_iter().flatten() {
+                    let (s, e) = ctx.folded.to_original(m.start, m.end);
+                    out.push(Hit::new(s, e, Confidence::High));
+                }
+            }
+            RuleKind::Proximity { groups, window, same_sentence } => {
+                proximity_hits(ctx, matches, groups.len(), *window, *same_sentence, folded_word_starts, &mut out);
+            }
+            RuleKind::Detector { .. } => {
+                if let Some(d) = &self.detector {
+                    d.detect(ctx, &mut out);
+                }
+            }
+        }
+        out.retain(|h| h.start < h.end && h.end <= ctx.text.len());
+        out
+    }
+}
+
+/// Index of the folded word containing (or following) byte `at`.
+fn word_index(word_starts: &[usize], at: usize) -> usize {
+    match word_starts.binary_search(&at) {
+        Ok(i) => i,
+        Err(i) => i.saturating_sub(1),
+    }
+}
+
+fn proximity_hits(
+    ctx: &Ctx,
+    matches: &RuleMatches,
+    n_groups: usize,
+    window: usize,
+    same_sentence: bool,
+    word_starts: &[usize],
+    out: &mut Vec<Hit>,
+) {
+    let Some(anchors) = matches.groups.get(&0) else { return };
+    if (0..n_groups).any(|g| !matches.groups.contains_key(&g)) {
+        return;
+    }
+    let sentence_of = |folded_at: usize| -> usize {
+        let (orig, _) = ctx.folded.to_original(folded_at, folded_at + 1);
+        ctx.text[..orig].matches(['.', '!', '?', '\n']).count()
+    };
+    for anchor in anchors {
+        let a = word_index(word_starts, anchor.start);
+        let mut lo = anchor.start;
+        let mut hi = anchor.end;
+        let (mut min_w, mut max_w) = (a, a);
+        let mut ok = true;
+        for g in 1..n_groups {
+            let best = matches.groups[&g]
+                .iter()
+                .filter(|m| !same_sentence || sentence_of(m.start) == sentence_of(anchor.start))
+                .min_by_key(|m| word_index(word_starts, m.start).abs_diff(a));
+            match best {
+                Some(m) if word_index(word_starts, m.start).abs_diff(a) <= window => {
+                    let w = word_index(word_starts, m.start);
+                    min_w = min_w.min(w);
+                    max_w = max_w.max(w);
+                    lo = lo.min(m.start);
+                    hi = hi.max(m.end);
+                }
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && max_w - min_w <= window {
+            let (s, e) = ctx.folded.to_original(lo, hi);
+            out.push(Hit::new(s, e, Confidence::High));
+        }
+    }
+}

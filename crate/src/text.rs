@@ -1,0 +1,179 @@
+//! A folded view of the draft for matching: lowercase, without diacritics, with a map back to the
+//! original byte offsets. "Kasią", "KASIA" and "kasia" all fold to "kasia"; Turkish dotless ı and
+//! dotted İ fold to i.
+
+use unicode_normalization::char::decompose_canonical;
+
+/// Folds one character into `out`. Returns nothing; may push zero, one or more chars.
+pub fn fold_char(c: char, out: &mut String) {
+    match c {
+        'ı' | 'İ' | 'I' => out.push('i'),
+        'ł' | 'Ł' => out.push('l'),
+        'ø' | 'Ø' => out.push('o'),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ß' => out.push_str("ss"),
+        'đ' | 'Đ' => out.push('d'),
+        // Typographic apostrophes and dashes fold to their ASCII forms so lexicons need one spelling.
+        '’' | 'ʼ' | '‘' | '`' => out.push('\''),
+        '‐' | '‑' | '–' | '—' => out.push('-'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            let mut any = false;
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    any = true;
+                    for l in d.to_lowercase() {
+                        out.push(l);
+                    }
+                }
+            });
+            if !any && !is_combining_mark(c) {
+                // Nothing left but marks (or a lone combining mark on its own): keep nothing.
+            }
+        }
+    }
+}
+
+/// Folds a whole string (used for lexicon terms and allow-list entries).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The folded text plus, for every folded byte, the original byte range of the char it came from.
+pub struct Folded {
+    pub text: String,
+    orig_start: Vec<u32>,
+    orig_end: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut orig_start = Vec::with_capacity(original.len());
+        let mut orig_end = Vec::with_capacity(original.len());
+        for (i, c) in original.char_indices() {
+            let before = text.len();
+            fold_char(c, &mut text);
+            let end = (i + c.len_utf8()) as u32;
+            for _ in before..text.len() {
+                orig_start.push(i as u32);
+                orig_end.push(end);
+            }
+        }
+        Folded { text, orig_start, orig_end }
+    }
+
+    /// Maps a folded byte range `[start, end)` back to the original text's byte range.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.orig_start.is_empty() || start >= end {
+            let p = self.orig_start.get(start).copied().unwrap_or_else(|| self.orig_end.last().copied().unwrap_or(0));
+            return (p as usize, p as usize);
+        }
+        let s = self.orig_start[start.min(self.orig_start.len() - 1)] as usize;
+        let e = self.orig_end[(end - 1).min(self.orig_end.len() - 1)] as usize;
+        (s, e)
+    }
+}
+
+/// True for characters that make up words (letters, digits, marks, and the apostrophe inside
+/// French and English words is handled by callers).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// A word of the original text: byte range and the text itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// Splits `text` into words (maximal runs of word characters).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word { start: s, end: i, text: &text[s..i] });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { start: s, end: text.len(), text: &text[s..] });
+    }
+    out
+}
+
+/// Byte ranges of sentences: split after `.`, `!`, `?`, `…` followed by whitespace, and at line
+/// breaks. Good enough for windows and scopes; not a linguistic segmenter.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_terminal = false;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            if start < i {
+                out.push((start, i));
+            }
+            start = i + 1;
+            prev_terminal = false;
+            continue;
+        }
+        if prev_terminal && c.is_whitespace() {
+            out.push((start, i));
+            start = i;
+        }
+        prev_terminal = matches!(c, '.' | '!' | '?' | '…');
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_diacritics_across_languages() {
+        assert_eq!(fold("Kasią"), "kasia");
+        assert_eq!(fold("İSTANBUL ılık"), "istanbul ilik");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Søren Ærø"), "soren aero");
+        assert_eq!(fold("Élodie"), "elodie");
+    }
+
+    #[test]
+    fn maps_folded_ranges_back_to_original_bytes() {
+        let original = "Hej Kasią 😀 Ærø!";
+        let f = Folded::new(original);
+        let at = f.text.find("kasia").unwrap();
+        let (s, e) = f.to_original(at, at + 5);
+        assert_eq!(&original[s..e], "Kasią");
+        let at = f.text.find("aero").unwrap();
+        let (s, e) = f.to_original(at, at + 4);
+        assert_eq!(&original[s..e], "Ærø");
+    }
+
+    #[test]
+    fn decomposed_marks_fold_away() {
+        let original = "Kasia\u{0328}";
+        assert_eq!(fold(original), "kasia");
+        let f = Folded::new(original);
+        assert_eq!(f.to_original(0, 5), (0, 5));
+    }
+}

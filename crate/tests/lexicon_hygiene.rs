@@ -1,0 +1,39 @@
+//! Lexicon files are data: one term a line, lowercase, NFC, sorted, no duplicates, no stray space.
+
+use std::fs;
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+#[test]
+fn lexicons_are_sorted_deduplicated_lowercase_nfc() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+    let mut problems = Vec::new();
+    let Ok(langs) = fs::read_dir(&root) else { return };
+    for lang_dir in langs.flatten() {
+        let lang = lang_dir.file_name().to_string_lossy().to_string();
+        assert!(bedside::Lang::from_code(&lang).is_some_and(|l| l.code() == lang), "lexicons/{lang}: not one of the six language codes");
+        for file in fs::read_dir(lang_dir.path()).unwrap().flatten() {
+            let name = format!("{lang}/{}", file.file_name().to_string_lossy());
+            let text = fs::read_to_string(file.path()).unwrap();
+            let terms: Vec<&str> = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+            for t in &terms {
+                if t.trim() != *t || t.contains("  ") {
+                    problems.push(format!("{name}: stray whitespace in {t:?}"));
+                }
+                if t.nfc().collect::<String>() != *t {
+                    problems.push(format!("{name}: not NFC: {t:?}"));
+                }
+                if t.to_lowercase() != *t {
+                    problems.push(format!("{name}: not lowercase: {t:?}"));
+                }
+            }
+            for pair in terms.windows(2) {
+                if pair[0] >= pair[1] {
+                    problems.push(format!("{name}: not sorted or duplicated at {:?} / {:?}", pair[0], pair[1]));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
