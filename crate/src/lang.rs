@@ -41,12 +41,12 @@ impl Lang {
 /// Frequent short words that tell the six languages apart. Kept small on purpose: drafts are short,
 /// and the letters below settle most cases.
 const STOPWORDS: [(Lang, &[&str]); 6] = [
-    (Lang::En, &["the", "and", "is", "are", "was", "you", "with", "for", "this", "that", "of", "to", "in", "my", "our", "it", "have", "has", "be", "not", "your", "we", "at", "on", "today", "she", "he", "her", "his", "what", "just", "will", "can", "please", "thank", "who"]),
-    (Lang::Sv, &["och", "är", "att", "det", "som", "en", "på", "med", "för", "inte", "jag", "vi", "har", "till", "av", "om", "hon", "han", "var", "du", "kan", "min", "mitt", "den", "ett", "så", "också", "hade", "efter", "idag", "ska", "eller", "vill", "någon", "hur", "där", "mycket", "från", "när", "sig", "dig", "mig", "hej", "tack", "vår", "våra", "ni", "bara", "nu", "utan"]),
-    (Lang::Pl, &["i", "w", "na", "z", "się", "nie", "jest", "to", "że", "do", "jak", "ale", "po", "co", "od", "za", "dla", "pani", "pan", "tak", "już", "mam", "są", "był", "była", "który", "która", "czy", "przez", "mnie", "go", "jej", "ich", "bardzo", "dziś", "dzisiaj", "proszę", "tylko", "może", "też"]),
-    (Lang::Fr, &["le", "la", "les", "et", "est", "un", "une", "des", "du", "de", "pour", "pas", "que", "qui", "dans", "sur", "avec", "ce", "cette", "je", "nous", "vous", "elle", "il", "mon", "ma", "mes", "son", "sa", "au", "aux", "très", "c'est", "j'ai", "aujourd'hui", "merci", "mais", "ou", "plus", "a", "ne", "en"]),
-    (Lang::Da, &["og", "er", "at", "det", "som", "en", "på", "med", "for", "ikke", "jeg", "vi", "har", "til", "af", "om", "hun", "han", "var", "du", "kan", "min", "mit", "den", "et", "så", "også", "havde", "efter", "i dag", "skal", "eller", "vil", "nogen", "hvordan", "hvor", "meget", "fra", "når", "sig", "dig", "mig", "hej", "tak", "vores", "jer", "bare", "nu", "uden", "ikk", "fordi", "hvis", "blev", "der", "de", "jo", "lige", "dag"]),
-    (Lang::Tr, &["ve", "bir", "bu", "da", "de", "için", "ile", "çok", "ne", "mi", "mı", "gibi", "ama", "daha", "var", "yok", "olan", "olarak", "ben", "biz", "siz", "sen", "o", "şu", "her", "bugün", "teşekkür", "lütfen", "hasta", "hastam", "değil", "kadar", "sonra", "önce", "en", "hem", "ya", "diye", "bana", "size"]),
+    (Lang::En, &["the", "and", "is", "are", "was", "you", "with", "for", "this", "that", "of", "to", "in", "my", "our", "it", "have", "has", "be", "not", "your", "we", "at", "on", "today", "she", "he", "her", "his", "what", "just", "will", "can", "please", "thank", "who", "about", "from", "they", "their", "there", "would", "all", "new", "good", "were", "been", "if", "or", "so", "how", "why", "when", "which", "an", "very", "more", "after", "before", "week", "team", "thanks", "everyone", "love"]),
+    (Lang::Sv, &["och", "är", "att", "det", "som", "en", "på", "med", "för", "inte", "jag", "vi", "har", "till", "av", "om", "hon", "han", "var", "du", "kan", "min", "mitt", "den", "ett", "så", "också", "hade", "efter", "idag", "ska", "eller", "vill", "någon", "hur", "där", "mycket", "från", "när", "sig", "dig", "mig", "hej", "tack", "vår", "våra", "ni", "bara", "nu", "utan", "inga", "ingen", "alla", "nya", "nytt", "ny", "bra", "samma", "vecka", "veckan", "kommer", "finns", "många", "hos", "vara", "blir", "blev", "än", "dem", "deras", "här", "sedan", "mot", "tänk", "gärna", "allt", "väldigt", "fick", "får", "ju", "oss"]),
+    (Lang::Pl, &["i", "w", "na", "z", "się", "nie", "jest", "to", "że", "do", "jak", "ale", "po", "co", "od", "za", "dla", "pani", "pan", "tak", "już", "mam", "są", "był", "była", "który", "która", "czy", "przez", "mnie", "go", "jej", "ich", "bardzo", "dziś", "dzisiaj", "proszę", "tylko", "może", "też", "jestem", "będzie", "wszystkim", "dziękuję", "nowy", "nowe", "dobry", "dobre", "tydzień", "jeszcze", "gdy", "kiedy", "tego", "jego", "nas", "was", "oraz", "albo", "żeby", "bo", "wszyscy", "zespół", "u", "o"]),
+    (Lang::Fr, &["le", "la", "les", "et", "est", "un", "une", "des", "du", "de", "pour", "pas", "que", "qui", "dans", "sur", "avec", "ce", "cette", "je", "nous", "vous", "elle", "il", "mon", "ma", "mes", "son", "sa", "au", "aux", "très", "c'est", "j'ai", "aujourd'hui", "merci", "mais", "ou", "plus", "a", "ne", "en", "nouveau", "nouvelle", "bonne", "bon", "tous", "toutes", "semaine", "équipe", "aussi", "être", "avoir", "fait", "leur", "leurs", "chez", "notre", "nos", "votre", "vos", "comme", "quand", "où", "bien", "encore", "déjà", "toujours", "y"]),
+    (Lang::Da, &["og", "er", "at", "det", "som", "en", "på", "med", "for", "ikke", "jeg", "vi", "har", "til", "af", "om", "hun", "han", "var", "du", "kan", "min", "mit", "den", "et", "så", "også", "havde", "efter", "skal", "eller", "vil", "nogen", "hvordan", "hvor", "meget", "fra", "når", "sig", "dig", "mig", "hej", "tak", "vores", "jer", "bare", "nu", "uden", "ikk", "fordi", "hvis", "blev", "der", "de", "jo", "lige", "dag", "nyt", "nye", "ny", "godt", "gode", "samme", "alle", "mange", "uge", "ugen", "kommer", "findes", "hos", "være", "bliver", "end", "dem", "deres", "her", "siden", "mod", "gerne", "alt", "rigtig", "fik", "får", "os", "ingen", "noget", "hvad", "tilbage"]),
+    (Lang::Tr, &["ve", "bir", "bu", "da", "de", "için", "ile", "çok", "ne", "mi", "mı", "gibi", "ama", "daha", "var", "yok", "olan", "olarak", "ben", "biz", "siz", "sen", "o", "şu", "her", "bugün", "teşekkür", "lütfen", "hasta", "hastam", "değil", "kadar", "sonra", "önce", "en", "hem", "ya", "diye", "bana", "size", "yeni", "iyi", "hafta", "herkese", "ekibimiz", "ekip", "tüm", "bütün", "bizim", "sizin", "nasıl", "neden", "artık", "hep", "şimdi", "çünkü", "eğer", "veya", "ki", "bile", "mu", "mü", "yine", "olsun", "oldu"]),
 ];
 
 /// Letters that occur in one or two of the six languages only.
@@ -106,4 +106,52 @@ pub fn detect(text: &str) -> Lang {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_the_six_languages_apart() {
+        let cases = [
+            ("Thank you to everyone who came to the open day at the clinic.", Lang::En),
+            ("Tack till alla som kom på öppet hus i fredags, vi ses snart igen!", Lang::Sv),
+            ("Dziękuję wszystkim, którzy przyszli na dzień otwarty w przychodni.", Lang::Pl),
+            ("Merci à tous ceux qui sont venus à la journée portes ouvertes du cabinet.", Lang::Fr),
+            ("Tak til alle, der kom til åbent hus på klinikken i fredags.", Lang::Da),
+            ("Açık kapı gününe gelen herkese teşekkür ederiz, yine bekleriz.", Lang::Tr),
+            // Swedish and Danish share most function words; the letters settle it.
+            ("Vi har fått nya lokaler och välkomnar er från måndag.", Lang::Sv),
+            ("Vi har fået nye lokaler og byder jer velkommen fra mandag.", Lang::Da),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn empty_and_symbol_only_text_is_english() {
+        assert_eq!(detect(""), Lang::En);
+        assert_eq!(detect("😀😀 !!! 123"), Lang::En);
+    }
+
+    #[test]
+    fn stopword_lists_have_no_duplicates() {
+        for (lang, words) in STOPWORDS.iter() {
+            let mut seen = std::collections::BTreeSet::new();
+            for w in words.iter() {
+                assert!(seen.insert(w), "{}: {w} twice", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("sv-SE"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("de"), None);
+    }
 }
