@@ -77,7 +77,10 @@ run_tests() {
   say "Rust tests"
   cargo test --release --locked --workspace
   say "JavaScript tests (WASM parity, extension units, browser end-to-end)"
-  node --test --test-concurrency=1 tests/
+  # Node 20's --test takes files or directories, not globs, so list the test files explicitly.
+  local files; mapfile -t files < <(find tests -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
+  if [ ${#files[@]} -eq 0 ]; then echo "no JavaScript tests found under tests/" >&2; exit 1; fi
+  node --test --test-concurrency=1 "${files[@]}"
 }
 
 case "${1:-build}" in

@@ -1,0 +1,179 @@
+//! The WebAssembly boundary: the one file with `#[wasm_bindgen]` code.
+//!
+//! Plain objects cross the boundary. Offsets in findings are UTF-16 code units (what JavaScript
+//! strings index by), converted once per `check()` with `offsets::convert_offsets`. Strings from
+//! JavaScript are encoded to UTF-8 by wasm-bindgen, which turns a lone surrogate into U+FFFD: one
+//! UTF-16 unit either way, so offsets still line up with the caller's string.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::finding::{Category, Finding, Severity, SpanKind};
+use crate::offsets::{convert_offsets, OffsetUnit};
+use crate::settings::Settings;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+export type Lang = "en" | "sv" | "pl" | "fr" | "da" | "tr";
+export type Category = "client_data" | "tone" | "advice" | "claims";
+export type Severity = "hint" | "warning" | "critical";
+export type SpanKind =
+  | "name" | "phone" | "email" | "national_id" | "mrn" | "dob" | "address" | "case_detail"
+  | "consent" | "profanity" | "insult" | "derogatory" | "caps" | "exclamation" | "emoji"
+  | "rant" | "advice" | "claim";
+
+/** One risky piece of a draft. `start`/`end` are UTF-16 offsets into the checked string. */
+export interface Finding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  kind: SpanKind;
+  start: number;
+  end: number;
+  message: string;
+  why: string;
+  suggestion?: string;
+  replacement?: string;
+}
+
+export interface CustomRule {
+  id: string;
+  category: Category;
+  severity?: Severity;
+  terms?: string[];
+  pattern?: string;
+  message: string;
+}
+
+/** What the checker accepts (camelCase fields of the Rust `Settings`). Every field is optional. */
+export interface Settings {
+  uiLang?: Lang;
+  langHint?: Lang;
+  disabledCategories?: Category[];
+  disabledRules?: string[];
+  severityOverrides?: Record<string, Severity>;
+  allowList?: string[];
+  clients?: { salt: string; hashes: string[] };
+  customRules?: CustomRule[];
+  communicationLevel?: number;
+  platform?: "x" | "facebook" | "instagram" | "linkedin";
+}
+"#;
+
+/// A finding as JavaScript sees it.
+#[derive(Serialize)]
+struct JsFinding<'a> {
+    rule: &'a str,
+    category: Category,
+    severity: Severity,
+    kind: SpanKind,
+    start: usize,
+    end: usize,
+    message: &'a str,
+    why: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replacement: Option<&'a str>,
+}
+
+fn js_error(msg: String) -> JsValue {
+    js_sys::Error::new(&msg).into()
+}
+
+/// Field names `Settings` knows, in camelCase.
+fn known_setting_keys() -> Vec<String> {
+    match serde_json::to_value(Settings::default()) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The checker, built once from settings and reused for every draft.
+#[wasm_bindgen]
+pub struct Checker {
+    inner: crate::Checker,
+    problems: Vec<String>,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// Builds a checker from a settings object (`{}` or `undefined` for the defaults). Throws an
+    /// `Error` naming the bad field when the settings don't have the right shape. Unknown fields
+    /// and unusable custom patterns don't throw; they are listed by `problems()`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Settings | undefined")] settings: JsValue) -> Result<Checker, JsValue> {
+        let mut problems = Vec::new();
+        let settings: Settings = if settings.is_undefined() || settings.is_null() {
+            Settings::default()
+        } else {
+            if !settings.is_object() || js_sys::Array::is_array(&settings) {
+                return Err(js_error("Bedside: invalid settings: expected an object".into()));
+            }
+            let known = known_setting_keys();
+            let obj: &js_sys::Object = settings.unchecked_ref();
+            for key in js_sys::Object::keys(obj).iter() {
+                if let Some(key) = key.as_string() {
+                    if !known.iter().any(|k| *k == key) {
+                        problems.push(format!("unknown setting {key:?} (ignored)"));
+                    }
+                }
+            }
+            serde_wasm_bindgen::from_value(settings).map_err(|e| js_error(format!("Bedside: invalid settings: {e}")))?
+        };
+        let inner = crate::Checker::new(settings).map_err(|e| js_error(format!("Bedside: the embedded rules failed to load: {e}")))?;
+        problems.extend(inner.problems().iter().cloned());
+        Ok(Checker { inner, problems })
+    }
+
+    /// Findings for `text`, sorted by position, with UTF-16 offsets. Never throws on any text.
+    #[wasm_bindgen(unchecked_return_type = "Finding[]")]
+    pub fn check(&self, text: &str) -> JsValue {
+        let findings = self.inner.check(text);
+        findings_to_js(text, &findings)
+    }
+
+    /// Problems with the settings this checker was built from (the rest of the settings apply).
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn problems(&self) -> JsValue {
+        self.problems.iter().map(|p| JsValue::from_str(p)).collect::<js_sys::Array>().into()
+    }
+
+    /// The language `check` reads `text` as: the hint if one was set, else the detected one.
+    #[wasm_bindgen(js_name = languageOf, unchecked_return_type = "Lang")]
+    pub fn language_of(&self, text: &str) -> String {
+        self.inner.language_of(text).code().to_string()
+    }
+
+    /// Ids of all built-in rules.
+    #[wasm_bindgen(js_name = ruleIds, unchecked_return_type = "string[]")]
+    pub fn rule_ids(&self) -> JsValue {
+        self.inner.rule_ids().map(JsValue::from_str).collect::<js_sys::Array>().into()
+    }
+}
+
+fn findings_to_js(text: &str, findings: &[Finding]) -> JsValue {
+    let mut offsets: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
+    convert_offsets(text, &mut offsets, OffsetUnit::Utf16);
+    let out = js_sys::Array::new();
+    let ser = serde_wasm_bindgen::Serializer::new();
+    for (i, f) in findings.iter().enumerate() {
+        let js = JsFinding {
+            rule: &f.rule,
+            category: f.category,
+            severity: f.severity,
+            kind: f.kind,
+            start: offsets[2 * i],
+            end: offsets[2 * i + 1],
+            message: &f.message,
+            why: &f.why,
+            suggestion: f.suggestion.as_deref(),
+            replacement: f.replacement.as_deref(),
+        };
+        // Serializing this struct can't fail; if it ever did, drop the one finding, not the call.
+        if let Ok(v) = js.serialize(&ser) {
+            out.push(&v);
+        }
+    }
+    out.into()
+}

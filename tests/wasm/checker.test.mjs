@@ -1,0 +1,45 @@
+// The WASM Checker's contract as JavaScript sees it: plain objects, UTF-16 offsets, clear errors.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { Checker } from './load.mjs';
+
+test('a default checker finds nothing in an empty or harmless draft', () => {
+  const checker = new Checker({});
+  assert.deepEqual(checker.check(''), []);
+  assert.deepEqual(checker.check('Lovely sunny day for a walk along the river.'), []);
+  assert.deepEqual(new Checker(undefined).check(''), []);
+});
+
+test('settings of the wrong shape throw an Error that names the problem', () => {
+  assert.throws(() => new Checker('sv'), (e) => e instanceof Error && /invalid settings/.test(e.message));
+  assert.throws(() => new Checker([]), (e) => e instanceof Error && /invalid settings/.test(e.message));
+  assert.throws(() => new Checker({ uiLang: 'de' }), (e) => e instanceof Error && /invalid settings/.test(e.message) && /de/.test(e.message));
+  assert.throws(() => new Checker({ disabledRules: 'x' }), (e) => e instanceof Error && /invalid settings/.test(e.message));
+});
+
+test('unknown settings and bad custom patterns are reported, not thrown', () => {
+  const checker = new Checker({ uiLanguage: 'sv', customRules: [{ id: 'ward', category: 'client_data', pattern: '(', message: 'x' }] });
+  const problems = checker.problems();
+  assert.ok(problems.some((p) => p.includes('uiLanguage')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.includes('customRules.ward')), problems.join('\n'));
+  assert.deepEqual(new Checker({}).problems(), []);
+});
+
+test('languageOf uses the hint when given, else detects', () => {
+  assert.equal(new Checker({}).languageOf('Vi har öppet på lördag och söndag, välkomna!'), 'sv');
+  assert.equal(new Checker({ langHint: 'pl' }).languageOf('Hello there, how are you?'), 'pl');
+});
+
+test('findings are plain objects with UTF-16 offsets', () => {
+  const checker = new Checker({ customRules: [{ id: 'ward', category: 'client_data', terms: ['ward 7b'], message: 'Ward name' }] });
+  const text = '😀👩🏽‍⚕️ é on Ward 7B today';
+  const findings = checker.check(text);
+  const ward = findings.find((f) => f.rule === 'custom.ward');
+  assert.ok(ward, JSON.stringify(findings));
+  assert.equal(text.slice(ward.start, ward.end), 'Ward 7B');
+  assert.equal(Object.getPrototypeOf(ward), Object.prototype);
+  assert.equal(ward.category, 'client_data');
+  assert.equal(ward.severity, 'warning');
+  assert.equal(ward.message, 'Ward name');
+  assert.ok(!('replacement' in ward));
+});
