@@ -45,4 +45,45 @@ export interface EffectiveSettings {
   clientListEnabled: boolean;
   /** Settings keys fixed by the organisation's policy (shown locked in the popup). */
   locked: string[];
+  /** Whether the user may pause checking (policy `allowPause`). */
+  userMayPause?: boolean;
+  /** The organisation's allow-list entries (part of checker.allowList; shown locked). */
+  orgAllowList?: string[];
+  /** The user's own allow-list entries (part of checker.allowList). */
+  userAllowList?: string[];
+}
+
+/** What the user has chosen, as stored in chrome.storage.local under `settings`. All optional. */
+export interface UserSettings {
+  active?: boolean;
+  sites?: Partial<Record<Site, boolean>>;
+  categories?: Partial<Record<Category, boolean>>;
+  enforcement?: Partial<Record<Category, Enforcement>>;
+  underlineFrom?: Severity;
+  askBeforePostingFrom?: Severity;
+  uiLang?: Lang;
+  allowList?: string[];
+}
+
+/** The organisation's policy (chrome.storage.managed), after validation. Mirrors managed_schema.json. */
+export interface Policy {
+  sites?: Partial<Record<Site, { enabled?: boolean; locked?: boolean }>>;
+  categories?: Partial<Record<Category, { enabled?: boolean; locked?: boolean }>>;
+  enforcement?: Partial<Record<Category, Enforcement>>;
+  underlineFrom?: Severity;
+  askBeforePostingFrom?: Severity;
+  allowList?: string[];
+  customRules?: NonNullable<CheckerSettings['customRules']>;
+  allowOverride?: boolean;
+  allowPause?: boolean;
+  communicationLevel?: number;
+  clientList?: boolean;
+}
+
+/** One invalid policy value: `key` is a path like `customRules[2].pattern`; `code` names the
+ * reason (translated in the options page as `policyProblem_<code>`), `detail` adds specifics. */
+export interface PolicyProblem {
+  key: string;
+  code: 'unknown_key' | 'wrong_type' | 'unknown_site' | 'unknown_category' | 'bad_value' | 'bad_regex' | 'out_of_range' | 'unreadable';
+  detail?: string;
 }

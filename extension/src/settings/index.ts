@@ -1,0 +1,57 @@
+// The settings module's browser side: reads chrome.storage.local (user settings, client hashes)
+// and chrome.storage.managed (policy), merges them, and tells callers when either changes.
+import type { EffectiveSettings, PolicyProblem, UserSettings } from '../shared/settings-types';
+import { mergeSettings, type ClientStore } from './merge';
+
+export { mergeSettings } from './merge';
+export { validatePolicy } from './policy';
+
+export const USER_KEY = 'settings';
+export const CLIENTS_KEY = 'clients';
+
+async function readManaged(): Promise<{ raw: unknown; problems: PolicyProblem[] }> {
+  try {
+    const managed = (chrome.storage as any).managed;
+    if (!managed) return { raw: {}, problems: [] };
+    return { raw: await managed.get(null), problems: [] };
+  } catch (e) {
+    // Firefox throws when there is no policy at all; Chromium when the schema is broken.
+    const msg = String((e as Error)?.message ?? e);
+    return /not (found|set)|no managed|undefined/i.test(msg) ? { raw: {}, problems: [] } : { raw: {}, problems: [{ key: '(policy)', code: 'unreadable', detail: msg }] };
+  }
+}
+
+export async function loadAll(): Promise<{ effective: EffectiveSettings; problems: PolicyProblem[]; user: UserSettings; clientCount: number }> {
+  const [local, managed] = await Promise.all([chrome.storage.local.get([USER_KEY, CLIENTS_KEY]), readManaged()]);
+  const clients = (local[CLIENTS_KEY] ?? null) as ClientStore | null;
+  const { effective, problems } = mergeSettings(local[USER_KEY], managed.raw, clients);
+  return { effective, problems: [...managed.problems, ...problems], user: (local[USER_KEY] ?? {}) as UserSettings, clientCount: clients?.count ?? 0 };
+}
+
+/** Managed policy over user settings over defaults. Never throws over bad policy. */
+export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
+  return (await loadAll()).effective;
+}
+
+export async function loadPolicyProblems(): Promise<PolicyProblem[]> {
+  return (await loadAll()).problems;
+}
+
+/** Shallow-merges `patch` into the stored user settings (nested site/category maps merge too). */
+export async function saveUserSettings(patch: UserSettings): Promise<void> {
+  const cur = ((await chrome.storage.local.get(USER_KEY))[USER_KEY] ?? {}) as UserSettings;
+  const next: UserSettings = { ...cur, ...patch };
+  for (const k of ['sites', 'categories', 'enforcement'] as const) {
+    if (patch[k]) (next as any)[k] = { ...(cur[k] ?? {}), ...patch[k] };
+  }
+  await chrome.storage.local.set({ [USER_KEY]: next });
+}
+
+/** Calls `cb` whenever user settings, the client list or the policy change. Returns unsubscribe. */
+export function onSettingsChanged(cb: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'local' && (USER_KEY in changes || CLIENTS_KEY in changes))) cb();
+  };
+  chrome.storage.onChanged.addListener(listener);
+  return () => chrome.storage.onChanged.removeListener(listener);
+}
