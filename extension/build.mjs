@@ -22,6 +22,27 @@ await build({
   logLevel: 'warning',
 });
 
+// Content script (in-page experience): one classic script, no imports at run time.
+await build({
+  entryPoints: { content: join(here, 'src', 'content', 'index.ts') },
+  outdir: out,
+  bundle: true,
+  format: 'iife',
+  target: 'chrome116',
+  logLevel: 'warning',
+});
+
+// Popup and options page (settings panel, client list, policy problems, audit export).
+await build({
+  entryPoints: { popup: join(here, 'popup', 'popup.ts'), options: join(here, 'options', 'options.ts') },
+  outdir: out,
+  bundle: true,
+  format: 'esm',
+  target: 'chrome116',
+  logLevel: 'warning',
+});
+for (const [dir, file] of [['popup', 'popup.html'], ['popup', 'ui.css'], ['options', 'options.html']]) cpSync(join(here, dir, file), join(out, file));
+
 // Strings live in extension/locales/<lang>/<area>.json (one file per area, so areas can be edited
 // independently) and are merged into the _locales/<lang>/messages.json that chrome.i18n reads.
 export function mergedLocales() {

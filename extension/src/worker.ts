@@ -1,28 +1,141 @@
 // The service worker hosts the checker: WASM may not run in content scripts on strict-CSP pages,
-// but the extension's own CSP allows 'wasm-unsafe-eval'.
+// but the extension's own CSP allows 'wasm-unsafe-eval'. Content scripts send drafts over a port
+// (see shared/messages.ts); drafts are checked in memory and never logged or stored.
 import init, { Checker } from '../../pkg/bedside.js';
+import type { FromWorker, PageSettings, ToWorker } from './shared/messages';
+import { PORT_NAME } from './shared/messages';
+import type { EffectiveSettings } from './shared/settings-types';
+import { CLIENTS_KEY, USER_KEY, loadAll, loadEffectiveSettings, mergeSettings, onSettingsChanged, saveUserSettings } from './settings/index';
+import { installAuditListener } from './settings/audit';
 
 let checker: Checker | null = null;
 let loadError: string | null = null;
+let effective: EffectiveSettings | null = null;
 
-const ready: Promise<void> = init({ module_or_path: chrome.runtime.getURL('bedside_bg.wasm') })
-  .then(() => {
-    checker = new Checker({});
-  })
-  .catch((e: unknown) => {
-    loadError = String(e);
+const wasmReady: Promise<void> = init({ module_or_path: chrome.runtime.getURL('bedside_bg.wasm') }).then(
+  () => undefined,
+  (e: unknown) => { loadError = `checker did not load: ${String(e)}`; },
+);
+
+function build(settings: EffectiveSettings): void {
+  if (loadError && loadError.startsWith('checker did not load')) return;
+  effective = settings;
+  try {
+    const next = new Checker(settings.checker);
+    checker?.free();
+    checker = next;
+    loadError = null;
+  } catch (e) {
+    loadError = `checker did not start: ${String(e)}`;
+  }
+}
+
+/**
+ * (Re)builds the checker from the effective settings (settings module: extension/src/settings/).
+ * chrome.storage.managed can take seconds to answer on a cold start (measured ~3 s in headless
+ * Chromium 156 with no policy), so the first build uses the user's local settings alone and the
+ * full merge with policy replaces it as soon as the policy has been read.
+ */
+async function rebuild(first: boolean): Promise<void> {
+  await wasmReady;
+  if (first) {
+    try {
+      const local = await chrome.storage.local.get([USER_KEY, CLIENTS_KEY]);
+      build(mergeSettings(local[USER_KEY], {}, local[CLIENTS_KEY] ?? null).effective);
+    } catch (e) {
+      loadError = `settings did not load: ${String(e)}`;
+    }
+    loadEffectiveSettings().then((s) => { build(s); broadcast(); }, (e) => { loadError = `settings did not load: ${String(e)}`; broadcast(); });
+    return;
+  }
+  try {
+    build(await loadEffectiveSettings());
+  } catch (e) {
+    loadError = `settings did not load: ${String(e)}`;
+  }
+}
+
+let ready = rebuild(true);
+const ports = new Set<chrome.runtime.Port>();
+
+function pageSettings(): PageSettings | null {
+  if (!effective) return null;
+  const { active, sites, categories, enforcement, underlineFrom, askBeforePostingFrom, uiLang, userMayOverride } = effective;
+  return { active, sites, categories, enforcement, underlineFrom, askBeforePostingFrom, uiLang, userMayOverride };
+}
+
+function sendState(port: chrome.runtime.Port): void {
+  const settings = pageSettings();
+  const msg: FromWorker = settings
+    ? { type: 'state', settings, error: loadError }
+    : { type: 'state', settings: fallbackSettings(), error: loadError ?? 'settings did not load' };
+  try { port.postMessage(msg); } catch { /* port closed */ }
+}
+
+function fallbackSettings(): PageSettings {
+  return {
+    active: true, sites: { x: true, facebook: true, instagram: true, linkedin: true },
+    categories: { client_data: true, tone: true, advice: true, claims: true },
+    enforcement: { client_data: 'confirm', tone: 'warn', advice: 'confirm', claims: 'confirm' },
+    underlineFrom: 'hint', askBeforePostingFrom: 'warning', uiLang: 'en', userMayOverride: true,
+  };
+}
+
+function broadcast(): void {
+  for (const p of ports) sendState(p);
+}
+
+onSettingsChanged(() => {
+  ready = rebuild(false).then(broadcast);
+});
+
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== PORT_NAME || port.sender?.id !== chrome.runtime.id) return;
+  ports.add(port);
+  port.onDisconnect.addListener(() => ports.delete(port));
+  ready.then(() => sendState(port));
+  port.onMessage.addListener(async (msg: ToWorker) => {
+    await ready;
+    if (msg.type === 'check') {
+      let reply: FromWorker;
+      if (!checker) {
+        reply = { type: 'failed', box: msg.box, seq: msg.seq, error: loadError ?? 'checker not ready' };
+      } else {
+        try {
+          reply = { type: 'result', box: msg.box, seq: msg.seq, findings: checker.check(String(msg.text)) };
+        } catch (e) {
+          reply = { type: 'failed', box: msg.box, seq: msg.seq, error: String(e) };
+        }
+      }
+      try { port.postMessage(reply); } catch { /* the tab went away */ }
+    } else if (msg.type === 'allow') {
+      const term = String(msg.term).trim();
+      if (!term) return;
+      const { user } = await loadAll();
+      const list = Array.isArray(user.allowList) ? user.allowList : [];
+      if (!list.includes(term)) await saveUserSettings({ allowList: [...list, term] });
+      // onSettingsChanged rebuilds the checker and tells every tab.
+    }
   });
+});
 
 export async function checkerStatus(): Promise<{ ok: boolean; error: string | null }> {
   await ready;
   return { ok: checker !== null, error: loadError };
 }
 
-// Exposed for tests and the popup: a quick health check over a one-off message.
+// Exposed for the popup and tests: a quick health check over a one-off message.
 chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
   if (msg?.type === 'status') {
     checkerStatus().then(sendResponse);
     return true;
   }
+  if (msg?.type === 'checkerProblems') {
+    // The checker's own verdict on policy-supplied settings, for "Policy problems" in options.
+    ready.then(() => sendResponse(checker ? checker.problems() : []));
+    return true;
+  }
   return false;
 });
+
+installAuditListener();

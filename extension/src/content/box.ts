@@ -1,0 +1,179 @@
+// One watched writing box: its text, the last verdict, underlines and badge.
+import type { PageFinding, PageSettings } from '../shared/messages';
+import type { Category, Severity } from '../shared/settings-types';
+import { CATEGORIES } from '../shared/settings-types';
+import type { Adapter } from './adapters';
+import { t } from './i18n';
+import { COLOURS, type Overlay } from './overlay';
+import { diff, remap } from './textmodel';
+
+export const RANK: Record<Severity, number> = { hint: 0, warning: 1, critical: 2 };
+
+export interface Drawn { finding: PageFinding; rects: DOMRect[] }
+
+export class Box {
+  text = '';
+  /** Text version: bumps on every change seen. */
+  version = 0;
+  /** Version of the text the current findings were computed for (after remapping: current). */
+  resultVersion = -1;
+  findings: PageFinding[] = [];
+  drawn: Drawn[] = [];
+  ignored = new Set<string>();
+  inFlight: { seq: number; text: string } | null = null;
+  waiters: Array<() => void> = [];
+  private underlines: HTMLElement[] = [];
+  readonly badge: HTMLDivElement;
+
+  constructor(
+    readonly id: number,
+    readonly adapter: Adapter,
+    readonly kind: string,
+    readonly enterSends: boolean,
+    private overlay: Overlay,
+  ) {
+    this.badge = overlay.el('div', 'badge', 'badge');
+    overlay.layer.append(this.badge);
+  }
+
+  get el(): HTMLElement { return this.adapter.el; }
+
+  /** Reads the text; if it changed, remaps spans across the edit. Returns true on change. */
+  refresh(): boolean {
+    const next = this.adapter.read();
+    if (next === this.text) return false;
+    const d = diff(this.text, next);
+    if (d) this.findings = remap(this.findings, d, next);
+    this.text = next;
+    this.version++;
+    return true;
+  }
+
+  /** True while the verdict in memory is for older text than the box holds. */
+  get stale(): boolean {
+    return this.resultVersion !== this.version;
+  }
+
+  /** A new verdict for `checked`; remapped onto the current text if the user typed meanwhile. */
+  accept(checked: string, findings: PageFinding[]): void {
+    let f = findings;
+    const d = diff(checked, this.text);
+    if (d) f = remap(f, d, this.text);
+    this.findings = f;
+    if (!d) {
+      this.resultVersion = this.version;
+      const w = this.waiters;
+      this.waiters = [];
+      w.forEach((fn) => fn());
+    }
+  }
+
+  key(f: PageFinding): string {
+    return `${f.rule}\u0000${this.text.slice(f.start, f.end).toLowerCase()}`;
+  }
+
+  /** Findings shown to the user: at/above underlineFrom, category on, not ignored or allowed. */
+  open(settings: PageSettings, allowed: Set<string>): PageFinding[] {
+    return this.findings.filter((f) => RANK[f.severity] >= RANK[settings.underlineFrom]
+      && settings.categories[f.category] !== false
+      && !this.ignored.has(this.key(f))
+      && !allowed.has(this.text.slice(f.start, f.end).toLowerCase()));
+  }
+
+  /** Draws underlines and the badge. `state` is 'on', 'off' or an error message. */
+  paint(settings: PageSettings | null, allowed: Set<string>, state: 'on' | 'off' | { error: string }): void {
+    const edRect = this.el.getBoundingClientRect();
+    const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
+    const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
+    this.drawn = [];
+    let n = 0;
+    for (const f of open) {
+      const rects = this.adapter.rects(f.start, f.end)
+        .filter((r) => r.bottom > edRect.top - 1 && r.top < edRect.bottom + 1);
+      this.drawn.push({ finding: f, rects });
+      for (const r of rects) {
+        let u = this.underlines[n];
+        if (!u) {
+          u = this.overlay.el('div', 'u', 'u');
+          this.overlay.layer.append(u);
+          this.underlines.push(u);
+        }
+        u.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;--c:${COLOURS[f.category]}`;
+        u.setAttribute('data-cat', f.category);
+        u.setAttribute('data-rule', f.rule);
+        u.setAttribute('data-box', String(this.id));
+        n++;
+      }
+    }
+    for (const u of this.underlines.splice(n)) u.remove();
+    this.paintBadge(visible, edRect, open, state);
+  }
+
+  private paintBadge(visible: boolean, edRect: DOMRect, open: PageFinding[], state: 'on' | 'off' | { error: string }): void {
+    const b = this.badge;
+    if (!visible) { b.style.display = 'none'; return; }
+    b.replaceChildren();
+    b.removeAttribute('title');
+    b.className = 'badge';
+    if (state === 'off') {
+      b.classList.add('off');
+      b.textContent = t('page_badge_off');
+      b.setAttribute('data-state', 'off');
+    } else if (typeof state === 'object') {
+      b.classList.add('error');
+      b.textContent = t('page_badge_error');
+      b.setAttribute('data-state', 'error');
+    } else {
+      const counts = new Map<Category, number>();
+      for (const f of open) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
+      if (counts.size === 0) {
+        b.textContent = '✓';
+        b.title = t('page_badge_clean');
+      }
+      for (const c of CATEGORIES) {
+        const k = counts.get(c);
+        if (!k) continue;
+        const item = document.createElement('span');
+        item.setAttribute('data-cat', c);
+        const dot = document.createElement('span');
+        dot.className = 'dot';
+        dot.style.setProperty('--c', COLOURS[c]);
+        item.append(dot, `${k}`);
+        item.title = t(`page_cat_${c}`);
+        b.append(item);
+      }
+      b.setAttribute('data-state', counts.size ? 'findings' : 'clean');
+      b.setAttribute('data-count', String(open.length));
+    }
+    b.style.display = 'flex';
+    b.style.visibility = 'hidden';
+    b.style.left = '0px';
+    b.style.top = '0px';
+    const w = b.offsetWidth;
+    b.style.left = `${Math.max(0, edRect.right - w)}px`;
+    b.style.top = `${edRect.bottom + 2}px`;
+    b.style.visibility = 'visible';
+  }
+
+  hit(x: number, y: number): PageFinding | null {
+    for (const d of this.drawn) {
+      for (const r of d.rects) if (x >= r.left && x <= r.right && y >= r.top - 1 && y <= r.bottom + 2) return d.finding;
+    }
+    return null;
+  }
+
+  /** Resolves when the verdict is for the current text (or after `ms`). */
+  fresh(ms: number): Promise<void> {
+    if (!this.stale) return Promise.resolve();
+    return new Promise((res) => {
+      this.waiters.push(res);
+      setTimeout(res, ms);
+    });
+  }
+
+  dispose(): void {
+    for (const u of this.underlines) u.remove();
+    this.badge.remove();
+    this.adapter.dispose();
+  }
+}

@@ -1,0 +1,424 @@
+// Bedside's content script (document_start, all frames, the four sites). A thin DOM layer: finds
+// writing boxes, sends their text to the service worker's checker over a port, draws underlines,
+// badge, card and pre-submit dialog in a closed shadow root, and never writes to the editor's DOM.
+import type { FromWorker, PageFinding, PageSettings, ToWorker } from '../shared/messages';
+import { PORT_NAME } from '../shared/messages';
+import type { Site } from '../shared/settings-types';
+import { makeAdapter, type Framework } from './adapters';
+import { Box, RANK } from './box';
+import { setLang, t } from './i18n';
+import { COLOURS, Overlay } from './overlay';
+import xSite from './sites/x.json';
+import facebookSite from './sites/facebook.json';
+import instagramSite from './sites/instagram.json';
+import linkedinSite from './sites/linkedin.json';
+
+interface EditorRule { kind: string; framework: Framework; selector: string; within?: string; enterSends?: boolean }
+interface SiteFile { site: Site; editors: EditorRule[]; submit: string[] }
+
+const SITE_FILES: Record<string, SiteFile> = {
+  'x.com': xSite as SiteFile,
+  'twitter.com': xSite as SiteFile,
+  'www.facebook.com': facebookSite as SiteFile,
+  'www.instagram.com': instagramSite as SiteFile,
+  'www.linkedin.com': linkedinSite as SiteFile,
+};
+/** Generic fallback for boxes the site file doesn't describe. */
+const FALLBACK: EditorRule[] = [
+  { kind: 'compose', framework: 'textarea', selector: 'textarea:not([readonly]):not([disabled])' },
+  { kind: 'compose', framework: 'generic', selector: "[contenteditable='true'][role='textbox'], [contenteditable='plaintext-only'][role='textbox']" },
+];
+
+const siteFile = SITE_FILES[location.hostname];
+if (siteFile && !(window as any).__bedsideLoaded) {
+  (window as any).__bedsideLoaded = true; // content-script world only: pages can't see it
+  start(siteFile);
+}
+
+function start(site: SiteFile): void {
+  const overlay = new Overlay();
+  const boxes = new Map<HTMLElement, Box>();
+  const byId = new Map<number, Box>();
+  const allowed = new Set<string>();
+  let nextId = 1;
+  let seq = 0;
+  let settings: PageSettings | null = null;
+  let workerError: string | null = null;
+  let port: chrome.runtime.Port | null = null;
+  const submitSelector = site.submit.join(', ');
+  const editorSelector = [...site.editors, ...FALLBACK].map((r) => r.selector).join(', ');
+
+  // ---- worker port ----------------------------------------------------------------------------
+  function connect(): chrome.runtime.Port | null {
+    if (port) return port;
+    try {
+      port = chrome.runtime.connect({ name: PORT_NAME });
+    } catch (e) {
+      workerError = String(e); // extension reloaded or removed: show it, keep the page working
+      schedulePaint();
+      return null;
+    }
+    port.onMessage.addListener(onMessage);
+    port.onDisconnect.addListener(() => {
+      port = null;
+      for (const b of boxes.values()) b.inFlight = null;
+      // The worker was stopped (idle) or restarted; reconnect and re-check what is open.
+      setTimeout(() => { if (boxes.size) { connect(); boxes.forEach((b) => send(b)); } }, 50);
+    });
+    return port;
+  }
+  function post(msg: ToWorker): void {
+    const p = connect();
+    try { p?.postMessage(msg); } catch { port = null; }
+  }
+  function state(): 'on' | 'off' | { error: string } {
+    if (workerError) return { error: workerError };
+    if (!settings) return 'on';
+    return settings.active && settings.sites[site.site] !== false ? 'on' : 'off';
+  }
+  function onMessage(msg: FromWorker): void {
+    if (msg.type === 'state') {
+      settings = msg.settings;
+      workerError = msg.error;
+      setLang(settings.uiLang);
+      boxes.forEach((b) => { if (b.stale) send(b); });
+      schedulePaint();
+    } else if (msg.type === 'result' || msg.type === 'failed') {
+      const b = byId.get(msg.box);
+      if (!b || !b.inFlight || b.inFlight.seq !== msg.seq) return;
+      const checked = b.inFlight.text;
+      b.inFlight = null;
+      if (msg.type === 'failed') {
+        workerError = msg.error;
+      } else {
+        if (workerError && !workerError.startsWith('settings')) workerError = null;
+        b.accept(checked, msg.findings);
+      }
+      if (b.stale) send(b);
+      paintBox(b);
+    }
+  }
+  function send(b: Box): void {
+    if (b.inFlight || state() === 'off') return;
+    b.inFlight = { seq: ++seq, text: b.text };
+    post({ type: 'check', box: b.id, seq: b.inFlight.seq, text: b.text });
+  }
+
+  // ---- finding boxes ----------------------------------------------------------------------------
+  function ruleFor(el: HTMLElement): EditorRule | null {
+    for (const r of [...site.editors, ...FALLBACK]) {
+      if (el.matches(r.selector) && (!r.within || el.closest(r.within))) return r;
+    }
+    return null;
+  }
+  function scan(): void {
+    overlay.attach();
+    for (const [el, b] of boxes) {
+      if (!el.isConnected) { b.dispose(); boxes.delete(el); byId.delete(b.id); }
+    }
+    for (const el of document.querySelectorAll<HTMLElement>(editorSelector)) {
+      if (boxes.has(el)) continue;
+      // Nested editables belong to their outermost editor.
+      if (el.parentElement?.closest("[contenteditable='true']") && !(el instanceof HTMLTextAreaElement)) continue;
+      const rule = ruleFor(el);
+      if (!rule) continue;
+      const b = new Box(nextId++, makeAdapter(rule.framework, el, overlay.mirrors), rule.kind, !!rule.enterSends, overlay);
+      boxes.set(el, b);
+      byId.set(b.id, b);
+      watch(b);
+      b.refresh();
+      if (b.text) send(b);
+      else b.resultVersion = b.version;
+      connect();
+    }
+    schedulePaint();
+  }
+  let scanQueued = false;
+  const pageObserver = new MutationObserver(() => {
+    if (scanQueued) return;
+    scanQueued = true;
+    setTimeout(() => { scanQueued = false; scan(); }, 100);
+  });
+  const resize = new ResizeObserver(() => schedulePaint());
+  function watch(b: Box): void {
+    // Draft.js and others update the DOM from their model without an input event: watch mutations.
+    new MutationObserver(() => markDirty(b)).observe(b.el, { childList: true, characterData: true, subtree: true });
+    resize.observe(b.el);
+  }
+
+  // ---- typing: cheap marking on the event, reading and diffing in the next frame ---------------
+  const dirty = new Set<Box>();
+  let frameQueued = false;
+  let paintAll = false;
+  function markDirty(b: Box): void {
+    dirty.add(b);
+    queueFrame();
+  }
+  function schedulePaint(): void {
+    paintAll = true;
+    queueFrame();
+  }
+  function queueFrame(): void {
+    if (frameQueued) return;
+    frameQueued = true;
+    requestAnimationFrame(frame);
+  }
+  function frame(): void {
+    frameQueued = false;
+    for (const b of dirty) {
+      if (b.refresh()) send(b);
+    }
+    const targets = paintAll ? [...boxes.values()] : [...dirty];
+    dirty.clear();
+    paintAll = false;
+    for (const b of targets) paintBox(b);
+    if (card && !cardStillValid()) hideCard();
+  }
+  function paintBox(b: Box): void {
+    b.paint(settings, allowed, state());
+  }
+  function boxFor(target: EventTarget | null): Box | null {
+    if (!(target instanceof Node)) return null;
+    for (const [el, b] of boxes) if (el === target || el.contains(target)) return b;
+    return null;
+  }
+  window.addEventListener('input', (e) => { const b = boxFor(e.target); if (b) markDirty(b); }, { capture: true, passive: true });
+  window.addEventListener('scroll', schedulePaint, { capture: true, passive: true });
+  window.addEventListener('resize', schedulePaint, { passive: true });
+
+  // ---- card -------------------------------------------------------------------------------------
+  let card: { el: HTMLElement; box: Box; finding: PageFinding } | null = null;
+  let hideTimer = 0;
+  function cardStillValid(): boolean {
+    return !!card && card.box.drawn.some((d) => d.finding.rule === card!.finding.rule && d.finding.start === card!.finding.start);
+  }
+  function hideCard(): void {
+    card?.el.remove();
+    card = null;
+  }
+  function showCard(b: Box, f: PageFinding): void {
+    if (card && card.box === b && card.finding.start === f.start && card.finding.rule === f.rule) return;
+    hideCard();
+    const el = overlay.el('div', 'card', 'card');
+    el.setAttribute('role', 'dialog');
+    el.style.setProperty('--c', COLOURS[f.category]);
+    const cat = overlay.el('div', 'cat');
+    cat.textContent = t(`page_cat_${f.category}`);
+    const msg = overlay.el('div', 'msg', 'message');
+    msg.textContent = f.message;
+    const why = overlay.el('div', 'why');
+    why.textContent = f.why;
+    el.append(cat, msg, why);
+    if (f.suggestion) {
+      const s = overlay.el('div', 'sugg');
+      s.textContent = f.suggestion;
+      el.append(s);
+    }
+    const actions = overlay.el('div', 'actions');
+    const term = b.text.slice(f.start, f.end);
+    const button = (action: string, label: string, primary: boolean, run: () => void) => {
+      const btn = overlay.el('button', primary ? 'primary' : '', 'btn');
+      btn.setAttribute('data-action', action);
+      btn.type = 'button';
+      btn.textContent = label;
+      btn.addEventListener('mousedown', (e) => e.preventDefault()); // keep the editor's focus
+      btn.addEventListener('click', (e) => { e.stopPropagation(); run(); });
+      actions.append(btn);
+    };
+    if (f.replacement != null) {
+      button('fix', t('page_card_fix'), true, () => {
+        hideCard();
+        if (!b.adapter.replace(f.start, f.end, term, f.replacement!)) schedulePaint();
+        markDirty(b);
+      });
+    }
+    button('ignore', t('page_card_ignore'), false, () => {
+      b.ignored.add(b.key(f));
+      hideCard();
+      schedulePaint();
+    });
+    button('allow', t('page_card_allow'), false, () => {
+      allowed.add(term.toLowerCase());
+      post({ type: 'allow', term });
+      hideCard();
+      schedulePaint();
+    });
+    el.append(actions);
+    el.addEventListener('mouseenter', () => clearTimeout(hideTimer));
+    overlay.layer.append(el);
+    const r = b.drawn.find((d) => d.finding === f)?.rects[0] ?? b.el.getBoundingClientRect();
+    const h = el.offsetHeight;
+    const top = r.bottom + 4 + h > innerHeight ? Math.max(0, r.top - 4 - h) : r.bottom + 4;
+    el.style.left = `${Math.max(4, Math.min(r.left, innerWidth - el.offsetWidth - 4))}px`;
+    el.style.top = `${top}px`;
+    card = { el, box: b, finding: f };
+  }
+  function hitAt(x: number, y: number): { b: Box; f: PageFinding } | null {
+    for (const b of boxes.values()) {
+      const f = b.hit(x, y);
+      if (f) return { b, f };
+    }
+    return null;
+  }
+  let moveQueued = false;
+  let lastMove = { x: 0, y: 0 };
+  window.addEventListener('mousemove', (e) => {
+    lastMove = { x: e.clientX, y: e.clientY };
+    if (moveQueued || boxes.size === 0) return;
+    moveQueued = true;
+    requestAnimationFrame(() => {
+      moveQueued = false;
+      const hit = hitAt(lastMove.x, lastMove.y);
+      if (hit) { clearTimeout(hideTimer); showCard(hit.b, hit.f); return; }
+      if (card) {
+        const r = card.el.getBoundingClientRect();
+        const inCard = lastMove.x >= r.left - 6 && lastMove.x <= r.right + 6 && lastMove.y >= r.top - 6 && lastMove.y <= r.bottom + 6;
+        if (inCard) clearTimeout(hideTimer);
+        else { clearTimeout(hideTimer); hideTimer = window.setTimeout(hideCard, 400); }
+      }
+    });
+  }, { capture: true, passive: true });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && card) hideCard(); }, { capture: true, passive: true });
+
+  // ---- before posting ---------------------------------------------------------------------------
+  let replaying = false;
+  let dialogOpen: HTMLElement | null = null;
+
+  function blocking(bs: Box[]): { box: Box; finding: PageFinding }[] {
+    if (!settings || state() !== 'on') return [];
+    const out: { box: Box; finding: PageFinding }[] = [];
+    for (const b of bs) {
+      for (const f of b.open(settings, allowed)) {
+        if (RANK[f.severity] >= RANK[settings.askBeforePostingFrom] && settings.enforcement[f.category] !== 'warn') out.push({ box: b, finding: f });
+      }
+    }
+    return out;
+  }
+  function boxesNear(target: Element): Box[] {
+    let n: Element | null = target;
+    for (let depth = 0; n && depth < 25; depth++, n = n.parentElement) {
+      const found = [...boxes.values()].filter((b) => n!.contains(b.el) && b.text.trim() !== '');
+      if (found.length) return found;
+    }
+    return [];
+  }
+  /** Decides synchronously from the last verdict; if the text changed since, waits for the check. */
+  function guard(e: Event, bs: Box[], replay: () => void): void {
+    if (!bs.length || state() !== 'on') return;
+    const pending = bs.some((b) => b.stale);
+    if (!pending && blocking(bs).length === 0) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (dialogOpen) return;
+    if (pending) {
+      Promise.all(bs.map((b) => { markDirty(b); return b.fresh(1500); })).then(() => {
+        const items = blocking(bs);
+        if (items.length) openDialog(items, replay);
+        else replay();
+      });
+    } else {
+      openDialog(blocking(bs), replay);
+    }
+  }
+  function replaying_(fn: () => void): () => void {
+    return () => {
+      replaying = true;
+      try { fn(); } finally { replaying = false; }
+    };
+  }
+  window.addEventListener('click', (e) => {
+    if (replaying || !e.isTrusted) return;
+    const target = e.target as Element | null;
+    if (!(target instanceof Element)) return;
+    const btn = submitSelector ? target.closest(submitSelector) : null;
+    if (btn) {
+      const init: MouseEventInit = { bubbles: true, cancelable: true, composed: true, view: window, detail: e.detail, clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY, button: e.button, buttons: e.buttons, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey };
+      guard(e, boxesNear(btn), replaying_(() => target.dispatchEvent(new MouseEvent('click', init))));
+      return;
+    }
+    const b = boxFor(target);
+    if (b) {
+      const f = b.hit(e.clientX, e.clientY);
+      if (f) showCard(b, f);
+    }
+  }, true);
+  window.addEventListener('keydown', (e) => {
+    if (replaying || !e.isTrusted || e.key !== 'Enter' || e.isComposing || e.keyCode === 229 || e.shiftKey) return;
+    const b = boxFor(e.target);
+    if (!b) return;
+    const sends = e.ctrlKey || e.metaKey || (b.enterSends && !e.altKey);
+    if (!sends) return;
+    const target = e.target as Element;
+    const init: KeyboardEventInit = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, location: e.location, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, repeat: e.repeat, bubbles: true, cancelable: true, composed: true, view: window } as KeyboardEventInit;
+    guard(e, [b], replaying_(() => target.dispatchEvent(new KeyboardEvent('keydown', init))));
+  }, true);
+
+  function openDialog(items: { box: Box; finding: PageFinding }[], replay: () => void): void {
+    hideCard();
+    const critBlocked = items.some((i) => i.finding.severity === 'critical' && settings!.enforcement[i.finding.category] === 'block');
+    const mayPost = !critBlocked && settings!.userMayOverride;
+    const backdrop = overlay.el('div', 'backdrop', 'backdrop');
+    const d = overlay.el('div', 'dialog', 'dialog');
+    d.setAttribute('role', 'alertdialog');
+    d.setAttribute('aria-modal', 'true');
+    const h = overlay.el('h2', '');
+    h.textContent = t('page_dialog_title');
+    h.id = 'bedside-dialog-title';
+    d.setAttribute('aria-labelledby', h.id);
+    const intro = overlay.el('p', '');
+    intro.textContent = t('page_dialog_intro');
+    const ul = overlay.el('ul', '');
+    for (const { box, finding } of items) {
+      const li = overlay.el('li', '', 'item');
+      li.setAttribute('data-cat', finding.category);
+      const tag = overlay.el('span', 'tag');
+      tag.style.setProperty('--c', COLOURS[finding.category]);
+      const q = box.text.slice(finding.start, finding.end);
+      li.append(tag, `${finding.message} — “${q.length > 40 ? `${q.slice(0, 40)}…` : q}”`);
+      ul.append(li);
+    }
+    d.append(h, intro, ul);
+    if (!mayPost) {
+      const note = overlay.el('p', 'note', 'blocked');
+      note.textContent = t('page_dialog_blocked');
+      d.append(note);
+    }
+    const actions = overlay.el('div', 'actions');
+    const close = () => { backdrop.remove(); dialogOpen = null; };
+    const review = overlay.el('button', 'primary', 'btn');
+    review.type = 'button';
+    review.setAttribute('data-action', 'review');
+    review.textContent = t('page_dialog_review');
+    review.addEventListener('click', () => {
+      close();
+      const first = items[0];
+      first.box.adapter.select(first.finding.start, first.finding.end);
+      schedulePaint();
+      requestAnimationFrame(() => showCard(first.box, first.finding));
+    });
+    actions.append(review);
+    if (mayPost) {
+      const go = overlay.el('button', '', 'btn');
+      go.type = 'button';
+      go.setAttribute('data-action', 'post');
+      go.textContent = t('page_dialog_post');
+      go.addEventListener('click', () => { close(); replay(); });
+      actions.append(go);
+    }
+    d.append(actions);
+    d.addEventListener('keydown', (e) => { if (e.key === 'Escape') review.click(); e.stopPropagation(); });
+    backdrop.append(d);
+    overlay.layer.append(backdrop);
+    dialogOpen = backdrop;
+    review.focus();
+  }
+
+  // ---- go -------------------------------------------------------------------------------------
+  function begin(): void {
+    pageObserver.observe(document.documentElement, { childList: true, subtree: true });
+    scan();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
+  pageObserver.observe(document.documentElement, { childList: true, subtree: true });
+}

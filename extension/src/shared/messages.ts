@@ -1,0 +1,36 @@
+// The typed protocol between content scripts and the service worker, over a
+// chrome.runtime.connect port named PORT_NAME. Typed text only ever travels this port (inside the
+// browser); the worker never logs it and nothing is sent over the network.
+import type { Category, EffectiveSettings, Severity } from './settings-types';
+
+export const PORT_NAME = 'bedside-check';
+
+/** A finding as the checker returns it; start/end are UTF-16 offsets into the checked text. */
+export interface PageFinding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  kind?: string;
+  start: number;
+  end: number;
+  message: string;
+  why: string;
+  suggestion?: string;
+  replacement?: string;
+}
+
+/** What the page part needs from the effective settings (never the client hashes). */
+export type PageSettings = Pick<EffectiveSettings,
+  'active' | 'sites' | 'categories' | 'enforcement' | 'underlineFrom' | 'askBeforePostingFrom' | 'uiLang' | 'userMayOverride'>;
+
+export type ToWorker =
+  /** Check `text` for the box `box`; `seq` increases per box. */
+  | { type: 'check'; box: number; seq: number; text: string }
+  /** Add a term to the user's allow-list (persisted in chrome.storage.local). */
+  | { type: 'allow'; term: string };
+
+export type FromWorker =
+  /** Sent on connect and whenever settings change. `error` is set when the checker can't load. */
+  | { type: 'state'; settings: PageSettings; error: string | null }
+  | { type: 'result'; box: number; seq: number; findings: PageFinding[] }
+  | { type: 'failed'; box: number; seq: number; error: string };
