@@ -177,3 +177,16 @@ fn findings_to_js(text: &str, findings: &[Finding]) -> JsValue {
     }
     out.into()
 }
+
+/// `clients::canonical_forms`, for the extension's drift test (the content script reimplements it
+/// in TypeScript to hash profile names synchronously).
+#[wasm_bindgen(js_name = canonicalForms, unchecked_return_type = "string[]")]
+pub fn canonical_forms(name: &str) -> JsValue {
+    crate::clients::canonical_forms(name).into_iter().map(|f| JsValue::from_str(&f)).collect::<js_sys::Array>().into()
+}
+
+/// `clients::hash_form`: lowercase hex SHA-256 of salt, a zero byte and the form.
+#[wasm_bindgen(js_name = hashForm)]
+pub fn hash_form(salt: &str, form: &str) -> String {
+    crate::clients::hash_form(salt, form)
+}
