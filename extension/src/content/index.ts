@@ -12,6 +12,7 @@ import xSite from './sites/x.json';
 import facebookSite from './sites/facebook.json';
 import instagramSite from './sites/instagram.json';
 import linkedinSite from './sites/linkedin.json';
+import './follow-guard'; // boundary guard: Follow / Add friend / Connect on the client list
 
 interface EditorRule { kind: string; framework: Framework; selector: string; within?: string; enterSends?: boolean }
 interface SiteFile { site: Site; editors: EditorRule[]; submit: string[] }
@@ -350,7 +351,8 @@ function start(site: SiteFile): void {
     if (!sends) return;
     const target = e.target as Element;
     const init: KeyboardEventInit = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, location: e.location, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, repeat: e.repeat, bubbles: true, cancelable: true, composed: true, view: window } as KeyboardEventInit;
-    guard(e, [b], replaying_(() => target.dispatchEvent(new KeyboardEvent('keydown', init))));
+    // Editors (Quill, for one) ignore keys while they don't have focus: give it back first.
+    guard(e, [b], replaying_(() => { b.el.focus({ preventScroll: true }); target.dispatchEvent(new KeyboardEvent('keydown', init)); }));
   }, true);
 
   function openDialog(items: { box: Box; finding: PageFinding }[], replay: () => void): void {
