@@ -11,6 +11,9 @@ fn lexicons_are_sorted_deduplicated_lowercase_nfc() {
     let mut problems = Vec::new();
     let Ok(langs) = fs::read_dir(&root) else { return };
     for lang_dir in langs.flatten() {
+        if !lang_dir.path().is_dir() {
+            continue; // ATTRIBUTION.md and other notes
+        }
         let lang = lang_dir.file_name().to_string_lossy().to_string();
         assert!(bedside::Lang::from_code(&lang).is_some_and(|l| l.code() == lang), "lexicons/{lang}: not one of the six language codes");
         for file in fs::read_dir(lang_dir.path()).unwrap().flatten() {

@@ -1,0 +1,172 @@
+//! Tone in six languages: profanity (also disguised and inflected), insults, derogatory slang,
+//! shouting, exclamation runs, emoji, rants. Judged by the draft's language.
+
+mod common;
+
+use bedside::{Category, Lang, Severity};
+use common::{assert_flags, assert_flags_piece, checker};
+
+/// Tone findings (above hint) on `text` read as `lang`, as (rule, piece).
+fn tone_as(text: &str, lang: Lang) -> Vec<(String, String)> {
+    checker()
+        .check_as(text, lang)
+        .into_iter()
+        .filter(|f| f.category == Category::Tone && f.severity != Severity::Hint)
+        .map(|f| (f.rule.clone(), text[f.start..f.end].to_string()))
+        .collect()
+}
+
+#[track_caller]
+fn assert_tone_as(text: &str, lang: Lang, rule: &str, piece: &str) {
+    let got = tone_as(text, lang);
+    assert!(got.iter().any(|(r, p)| r == rule && p == piece), "expected {rule} on {piece:?} in {text:?} ({lang:?}); got {got:?}");
+}
+
+/// No tone finding (other categories are other rules' business).
+#[track_caller]
+fn assert_no_tone(text: &str) {
+    let c = checker();
+    assert_no_tone_as(text, c.language_of(text));
+}
+
+#[track_caller]
+fn assert_no_tone_as(text: &str, lang: Lang) {
+    let got = tone_as(text, lang);
+    assert!(got.is_empty(), "expected no tone finding in {text:?} ({lang:?}); got {got:?}");
+}
+
+#[test]
+fn disguised_profanity_is_found_in_every_language() {
+    assert_tone_as("What a sh1t rota this month.", Lang::En, "profanity-obfuscated", "sh1t");
+    assert_tone_as("Who f*cking booked this?", Lang::En, "profanity-obfuscated", "f*cking");
+    assert_tone_as("Fuuuuck, the server again.", Lang::En, "profanity-obfuscated", "Fuuuuck");
+    assert_tone_as("Kiss my a$$, says the printer.", Lang::En, "profanity-obfuscated", "a$$");
+    assert_tone_as("Den här j*vla skrivaren.", Lang::Sv, "profanity-obfuscated", "j*vla");
+    assert_tone_as("K*rwa, znowu awaria systemu.", Lang::Pl, "profanity-obfuscated", "K*rwa");
+    assert_tone_as("Co za p0pierdolony dyżur.", Lang::Pl, "profanity-obfuscated", "p0pierdolony");
+    assert_tone_as("Encore une journée de m.rde au service.", Lang::Fr, "profanity-obfuscated", "m.rde");
+    assert_tone_as("Sistem yine çöktü, s*ktir.", Lang::Tr, "profanity-obfuscated", "s*ktir");
+    assert_tone_as("Det her l0rtesystem igen.", Lang::Da, "profanity-obfuscated", "l0rtesystem");
+}
+
+#[test]
+fn plain_profanity_takes_inflections() {
+    assert_tone_as("Wkurwia mnie ten grafik.", Lang::Pl, "profanity", "Wkurwia");
+    assert_tone_as("Zjebali nam grafik na święta.", Lang::Pl, "profanity", "Zjebali");
+    assert_tone_as("Sikke en pissesur dag på afdelingen.", Lang::Da, "profanity", "pissesur");
+    assert_tone_as("This fucking printer again.", Lang::En, "profanity", "fucking");
+}
+
+#[test]
+fn numbers_codes_and_emphasis_are_not_disguised_swearing() {
+    for (text, lang) in [
+        ("Vitamin B12, HbA1c and 25-OH D3 were all normal.", Lang::En),
+        ("Our *new* clinic opens at 8.30 on Monday.", Lang::En),
+        ("Kl. 13.30 i sal 4, se s. 12.", Lang::Sv),
+        ("Write to info@clinic.example or @clinic_team.", Lang::En),
+        ("P.S. Husk at tage jeres sundhedskort med.", Lang::Da),
+        ("Wyniki: 5.5 mmol/l, 140/90 mmHg.", Lang::Pl),
+    ] {
+        assert_no_tone_as(text, lang);
+    }
+}
+
+#[test]
+fn a_word_is_judged_by_the_draft_language() {
+    // "fan" swears in Swedish and is nothing in English.
+    assert_tone_as("Fan, nu hängde sig journalsystemet igen.", Lang::Sv, "profanity-in-context", "Fan");
+    assert_no_tone_as("Calling every football fan: our sports injury clinic is open on Saturdays.", Lang::En);
+    assert_no_tone_as("Jag är ett stort fan av promenader efter lunch.", Lang::Sv);
+    // "amk" is Turkish swearing, and only there.
+    assert_tone_as("Yine sistem çöktü amk.", Lang::Tr, "profanity", "amk");
+    assert_no_tone_as("Meet the AMK team at the conference.", Lang::En);
+    // Turkish folding (ı → i) must not turn everyday words into swear words.
+    assert_no_tone_as("Sık sık el yıkayın; sıkıntınız olursa bize yazın, sıkı takip ediyoruz.", Lang::Tr);
+}
+
+#[test]
+fn clinical_words_are_not_profanity() {
+    assert_no_tone("Blood in the stool, or bloody diarrhoea, needs a same-day appointment.");
+    assert_no_tone("A finger prick test takes two minutes at reception.");
+    assert_no_tone("Breast screening saves lives: book your mammogram, and check your nipples and vagina for changes too.");
+    assert_no_tone_as("Cholera to choroba bakteryjna; przed wyjazdem warto się zaszczepić.", Lang::Pl);
+    assert_no_tone_as("Le cul-de-sac de Douglas se voit bien à l'échographie pelvienne.", Lang::Fr);
+}
+
+#[test]
+fn insults_and_derogatory_slang_are_flagged() {
+    assert_flags_piece("Another frequent flyer in resus tonight.", "derogatory-slang", "frequent flyer");
+    assert_tone_as("Ännu en hypokonder på vårdcentralen.", Lang::Sv, "derogatory-slang", "hypokonder");
+    assert_tone_as("Kolejna roszczeniowa pacjentka z pretensjami.", Lang::Pl, "derogatory-slang", "roszczeniowa pacjentka");
+    assert_tone_as("Encore une pleurnicheuse aux urgences.", Lang::Fr, "derogatory-slang", "pleurnicheuse");
+    assert_tone_as("Dagens hastalık hastası geldi yine.", Lang::Tr, "derogatory-slang", "hastalık hastası");
+    assert_flags("The consultants on nights are total idiots.", "insult");
+    assert_tone_as("Ledelsen er inkompetent og ved det ikke engang.", Lang::Da, "insult-aimed", "Ledelsen er inkompetent");
+}
+
+#[test]
+fn quoting_a_slur_to_argue_against_it_is_not_flagged() {
+    assert_no_tone("We need to stop calling patients 'frequent flyers'. They are people whose needs we have not met.");
+    assert_no_tone_as("Sluta kalla patienter för hypokondrer: oron är verklig.", Lang::Sv);
+    assert_no_tone_as("Przestańmy nazywać pacjentów symulantami.", Lang::Pl);
+    assert_no_tone_as("Arrêtons d'appeler nos patients des cas sociaux.", Lang::Fr);
+    assert_no_tone_as("Lad os holde op med at kalde patienter for hypokondere.", Lang::Da);
+    assert_no_tone_as("Hastalarımıza 'hastalık hastası' demeyi bırakalım.", Lang::Tr);
+}
+
+#[test]
+fn lazy_eye_is_a_diagnosis_not_an_insult() {
+    assert_no_tone("Lazy eye in children is treatable if it is found early; parents can book a screening.");
+    assert_no_tone_as("Tembel göz erken fark edilirse hastalar tedavi edilebilir.", Lang::Tr);
+}
+
+#[test]
+fn shouting_is_a_sentence_in_capitals_not_an_acronym_or_one_word() {
+    assert_flags_piece("PLEASE STOP CALLING THE WARD FOR RESULTS.", "shouting", "PLEASE STOP CALLING THE WARD FOR RESULTS");
+    assert_tone_as("LÜTFEN SERVİSİ SONUÇ İÇİN ARAMAYIN.", Lang::Tr, "shouting", "LÜTFEN SERVİSİ SONUÇ İÇİN ARAMAYIN");
+    assert_no_tone("Our NHS COVID and MRI services are open as usual.");
+    assert_no_tone("This is REALLY important: get your flu jab before December.");
+    assert_no_tone("Join us for #WorldMentalHealthDay with @NHSEngland and @MindCharity.");
+    assert_no_tone("MYTH: cold weather causes colds. FACT: viruses do.");
+}
+
+#[test]
+fn exclamation_runs_and_emoji_overload() {
+    assert_flags_piece("Clinic closed tomorrow!!!", "exclamation-run", "!!!");
+    assert_flags_piece("Who booked this?!?!", "exclamation-run", "?!?!");
+    assert_no_tone("Welcome to the team, Sam! Your first clinic is on Monday.");
+    assert_flags("Night shift done 😴😴😴", "emoji-overload");
+    assert_flags("Finally Friday 🎉 🍕 🍷 🥳", "emoji-overload");
+    assert_no_tone("Thank you for your patience 🙏 We reopen on Monday.");
+    assert_no_tone("Our year in numbers:\n👶 3,100 births\n🏥 12 wards\n👩‍⚕️ 240 midwives\nThank you all 💙");
+}
+
+#[test]
+fn angry_and_mocking_emoji_are_flagged_friendly_ones_are_not() {
+    assert_flags("Another patient who read it on the internet 🙄", "hostile-emoji");
+    assert_flags("Third meeting about meetings today 🤬", "hostile-emoji");
+    assert_no_tone("Congratulations to our new nurses 🎓 Proud of you all 💙");
+}
+
+#[test]
+fn rants_need_anger_and_a_target() {
+    assert_flags("I'm sick of management cutting our breaks.", "rant");
+    assert_tone_as("J'en ai marre de la direction qui ne répond jamais.", Lang::Fr, "rant", "J'en ai marre de la direction");
+    assert_no_tone("Patients tell us they are tired of waiting, and we hear them: Saturday clinics start in May.");
+    assert_no_tone("We hate to see patients wait, so we have opened a Saturday clinic.");
+}
+
+#[test]
+fn tone_never_panics_on_odd_input() {
+    let c = checker();
+    for text in [
+        "*", "**", "!!!", "?!", "@", "$$$", "🤦\u{200d}", "\u{200d}♀️", "🇸🇪🇸", "a*", "*a*", "f**", "\u{0301}!!!", "İ", "ŞŞŞŞŞ İİİİ",
+        "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!", "k*rw*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a", "1111111111 0000 $$$$ @@@@",
+    ] {
+        for lang in Lang::ALL {
+            let _ = c.check_as(text, lang);
+        }
+    }
+    let long = "KURWA!!! ".repeat(2000) + &"🙄".repeat(500);
+    let _ = c.check(&long);
+}
