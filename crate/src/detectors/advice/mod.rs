@@ -179,8 +179,30 @@ struct Piece {
     sentence: usize,
 }
 
+/// Merges overlapping or touching hits so one piece of advice gets one underline.
+fn merge_overlapping(hits: &mut Vec<Hit>) {
+    hits.sort_by_key(|h| (h.start, h.end));
+    let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits.drain(..) {
+        match merged.last_mut() {
+            Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
+            _ => merged.push(h),
+        }
+    }
+    *hits = merged;
+}
+
 impl Detector for PersonalAdvice {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
+        let mut hits = Vec::new();
+        self.find(ctx, &mut hits);
+        merge_overlapping(&mut hits);
+        out.extend(hits);
+    }
+}
+
+impl PersonalAdvice {
+    fn find(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         if ctx.words.is_empty() {
             return;
         }

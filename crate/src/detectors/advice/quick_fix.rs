@@ -1,7 +1,7 @@
 //! `quick-fix`: a verb of cure or removal within a few words of a short time span, in one
 //! sentence: "fixes your back in one visit", "minus 10 kilo på 30 dagar", "w 3 tygodnie",
-//! "en 4 semaines", "på én session", "7 günde". A negation in the sentence ("no one can cure … in
-//! a week") silences it. Matching runs on the folded text (lower case, no diacritics).
+//! "en 4 semaines", "på én session", "7 günde". A negation just before the verb or inside the
+//! claim ("no one can cure … in a week") silences it. Matching runs on the folded text (lower case, no diacritics).
 
 use regex::Regex;
 
@@ -58,7 +58,14 @@ impl Detector for QuickFix {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let negated: Vec<usize> = found[NEGATIONS].iter().map(|m| sentence_of(ctx.folded.to_original(m.start, m.end).0)).collect();
+        // (sentence, word) of each negation.
+        let negations: Vec<(usize, usize)> = found[NEGATIONS]
+            .iter()
+            .map(|m| {
+                let s = ctx.folded.to_original(m.start, m.end).0;
+                (sentence_of(s), word_of(s))
+            })
+            .collect();
         let time_spans: Vec<(usize, usize)> = self.spans[ctx.lang.index()]
             .find_iter(folded)
             .map(|m| ctx.folded.to_original(m.start(), m.end()))
@@ -69,15 +76,20 @@ impl Detector for QuickFix {
         for v in &found[VERBS] {
             let (vs, ve) = ctx.folded.to_original(v.start, v.end);
             let sentence = sentence_of(vs);
-            if negated.contains(&sentence) {
-                continue;
-            }
             let vw = word_of(vs);
             let near = time_spans
                 .iter()
                 .filter(|&&(ts, te)| sentence_of(ts) == sentence && (te <= vs || ts >= ve))
                 .find(|&&(ts, _)| word_of(ts).abs_diff(vw) <= self.window);
             if let Some(&(ts, te)) = near {
+                // A negation shortly before the verb, or between verb and time span, denies the
+                // claim ("no method removes acne in 3 sessions"); one elsewhere in the sentence
+                // ("…, without any side effects") does not.
+                let tw = word_of(ts);
+                let (lo, hi) = (vw.min(tw).saturating_sub(5), vw.max(tw));
+                if negations.iter().any(|&(ns, nw)| ns == sentence && nw >= lo && nw <= hi) {
+                    continue;
+                }
                 out.push(Hit::new(vs.min(ts), ve.max(te), Confidence::High));
             }
         }
