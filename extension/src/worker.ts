@@ -7,6 +7,7 @@ import { PORT_NAME } from './shared/messages';
 import type { EffectiveSettings } from './shared/settings-types';
 import { CLIENTS_KEY, USER_KEY, loadAll, loadEffectiveSettings, mergeSettings, onSettingsChanged, saveUserSettings } from './settings/index';
 import { installAuditListener } from './settings/audit';
+import type { ClientStore } from './settings/merge';
 
 let checker: Checker | null = null;
 let loadError: string | null = null;
@@ -41,7 +42,7 @@ async function rebuild(first: boolean): Promise<void> {
   if (first) {
     try {
       const local = await chrome.storage.local.get([USER_KEY, CLIENTS_KEY]);
-      build(mergeSettings(local[USER_KEY], {}, local[CLIENTS_KEY] ?? null).effective);
+      build(mergeSettings(local[USER_KEY], {}, (local[CLIENTS_KEY] ?? null) as ClientStore | null).effective);
     } catch (e) {
       loadError = `settings did not load: ${String(e)}`;
     }

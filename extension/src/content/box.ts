@@ -20,6 +20,8 @@ export class Box {
   findings: PageFinding[] = [];
   drawn: Drawn[] = [];
   ignored = new Set<string>();
+  /** Per rule, the most findings shown at once in this draft (for audit counts; no text). */
+  counted = new Map<string, number>();
   inFlight: { seq: number; text: string } | null = null;
   waiters: Array<() => void> = [];
   private underlines: HTMLElement[] = [];

@@ -12,6 +12,7 @@ import xSite from './sites/x.json';
 import facebookSite from './sites/facebook.json';
 import instagramSite from './sites/instagram.json';
 import linkedinSite from './sites/linkedin.json';
+import { sendAudit } from '../settings/audit';
 import './follow-guard'; // boundary guard: Follow / Add friend / Connect on the client list
 
 interface EditorRule { kind: string; framework: Framework; selector: string; within?: string; enterSends?: boolean }
@@ -177,6 +178,27 @@ function start(site: SiteFile): void {
   }
   function paintBox(b: Box): void {
     b.paint(settings, allowed, state());
+    // Audit (counts only, no text). A warning is counted once per draft: per rule, only when more
+    // of its findings are on screen at once than ever before in this draft, so a span that grows
+    // while the user types, or disappears for a frame and returns, is not counted again.
+    if (b.text.trim() === '') { b.counted.clear(); return; }
+    const now = new Map<string, { n: number; category: PageFinding['category'] }>();
+    for (const d of b.drawn) {
+      if (!d.rects.length) continue;
+      const e = now.get(d.finding.rule) ?? { n: 0, category: d.finding.category };
+      e.n++;
+      now.set(d.finding.rule, e);
+    }
+    for (const [rule, { n, category }] of now) {
+      const before = b.counted.get(rule) ?? 0;
+      if (n <= before) continue;
+      b.counted.set(rule, n);
+      sendAudit('warning_shown', site.site, category, n - before);
+    }
+  }
+  /** One audit count per category among `items` (counts only, no text). */
+  function auditItems(event: 'post_reviewed' | 'override', items: { finding: PageFinding }[]): void {
+    for (const c of new Set(items.map((i) => i.finding.category))) sendAudit(event, site.site, c);
   }
   function boxFor(target: EventTarget | null): Box | null {
     if (!(target instanceof Node)) return null;
@@ -404,7 +426,7 @@ function start(site: SiteFile): void {
       go.type = 'button';
       go.setAttribute('data-action', 'post');
       go.textContent = t('page_dialog_post');
-      go.addEventListener('click', () => { close(); replay(); });
+      go.addEventListener('click', () => { close(); auditItems('override', items); replay(); });
       actions.append(go);
     }
     d.append(actions);
@@ -413,6 +435,7 @@ function start(site: SiteFile): void {
     overlay.layer.append(backdrop);
     dialogOpen = backdrop;
     review.focus();
+    auditItems('post_reviewed', items);
   }
 
   // ---- go -------------------------------------------------------------------------------------
