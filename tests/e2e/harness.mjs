@@ -12,16 +12,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const EXT = join(here, '..', '..', 'dist', 'chromium');
 export const EXT_ID = 'mbkfocibgakomjlefaddfnpcpiomejgp';
 
-export async function launch({ extension = true } = {}) {
+/**
+ * Options: `extension: false` loads no unpacked extension; `rules` adds host-resolver MAP rules;
+ * `backgroundNetworking: true` drops --disable-background-networking (which also turns off the
+ * extension updater: the force-install test needs it, and every other host still maps nowhere).
+ */
+export async function launch({ extension = true, rules: extraRules = [], backgroundNetworking = false } = {}) {
   if (extension && !existsSync(join(EXT, 'manifest.json'))) throw new Error('dist/chromium is missing: run ./build.sh first');
   const server = await startServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'bedside-e2e-'));
-  const rules = [...Object.keys(SITES).map((h) => `MAP ${h} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
+  const rules = [...Object.keys(SITES).map((h) => `MAP ${h} 127.0.0.1:${server.port}`), ...extraRules, 'MAP * ~NOTFOUND'].join(', ');
   const args = [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--disable-component-update', '--disable-sync',
     `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',
   ];
+  if (!backgroundNetworking) args.push('--disable-background-networking');
   if (extension) args.push(`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -29,7 +35,7 @@ export async function launch({ extension = true } = {}) {
     args,
     ignoreHTTPSErrors: true,
     viewport: { width: 1000, height: 800 },
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(backgroundNetworking ? ['--disable-background-networking'] : [])],
   });
   // Every request any part of the browser makes that Playwright sees (pages and the extension's
   // service worker); the fixture server logs what reaches it too.
