@@ -1,9 +1,327 @@
-//! Detectors of this family. Answers `None` for names it does not own.
+//! Client data beyond identifiers: the story. Named people in a care context, references to "my
+//! patient" with a person and a care context, case stories with quasi-identifiers, testimonials and
+//! before/after photos, public replies about one person's care, and names from the private client
+//! list (matched by salted hash, see `crate::clients`).
+//!
+//! All detectors here share one reading of the draft (`analysis::Analysis`), computed once per
+//! draft and reused by the other rules of the same check.
 
-use super::Detector;
+mod analysis;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+use std::sync::Mutex;
+
+use analysis::{Analysis, Role};
+
+use super::{Confidence, Ctx, Detector, Hit};
+use crate::clients;
+use crate::settings::ClientHashes;
+
 
 pub fn build(name: &str, _params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
-    match name {
-        _ => None,
+    let mode = match name {
+        "client_named_care" => Mode::NamedCare,
+        "client_reference" => Mode::ClientRef,
+        "client_case_story" => Mode::CaseStory,
+        "client_public_reply" => Mode::PublicReply,
+        "client_testimonial" => Mode::Testimonial,
+        "client_list" => return Some(Ok(Box::new(ClientList::default()))),
+        _ => return None,
+    };
+    analysis::tables();
+    Some(Ok(Box::new(Narrative { mode })))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    NamedCare,
+    ClientRef,
+    CaseStory,
+    PublicReply,
+    Testimonial,
+}
+
+struct Narrative {
+    mode: Mode,
+}
+
+thread_local! {
+    static LAST: RefCell<Option<(u64, Rc<Analysis>)>> = const { RefCell::new(None) };
+}
+
+/// The analysis of this draft, computed once and shared by the narrative rules of one check.
+fn analysis(ctx: &Ctx) -> Rc<Analysis> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    ctx.text.hash(&mut h);
+    ctx.lang.hash(&mut h);
+    let key = h.finish();
+    LAST.with(|cell| {
+        if let Some((k, a)) = cell.borrow().as_ref() {
+            if *k == key {
+                return a.clone();
+            }
+        }
+        let a = Rc::new(Analysis::new(ctx));
+        *cell.borrow_mut() = Some((key, a.clone()));
+        a
+    })
+}
+
+impl Detector for Narrative {
+    fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
+        if ctx.words.is_empty() {
+            return;
+        }
+        let a = analysis(ctx);
+        match self.mode {
+            Mode::NamedCare => named_care(&a, out),
+            Mode::ClientRef => client_ref(&a, ctx, out),
+            Mode::CaseStory => case_story(&a, ctx, out),
+            Mode::PublicReply => public_reply(&a, ctx, out),
+            Mode::Testimonial => testimonial(&a, out),
+        }
+    }
+}
+
+/// Is this person addressed, rather than talked about? ("Hi Gail," / "Pani Zofio," at the start.)
+fn addressed(p: &analysis::Person) -> bool {
+    p.greeted || p.vocative
+}
+
+/// A named person (not a colleague) with a care context nearby.
+fn named_care(a: &Analysis, out: &mut Vec<Hit>) {
+    for p in &a.persons {
+        if p.handle || p.staff || a.is_hypothetical(p.w) {
+            continue;
+        }
+        if addressed(p) {
+            // Talking to someone is the public-reply rule's business, unless their care is named
+            // as theirs ("your results").
+            continue;
+        }
+        let same = a.near(p.w, Role::Care, 12, 0);
+        let next = a.near(p.w, Role::Care, if p.strong { 25 } else { 18 }, 1);
+        let conf = match (same, next, p.strong) {
+            (Some(_), _, true) => Confidence::High,
+            (None, Some(_), true) => Confidence::High,
+            (Some(h), _, false) if h.w.abs_diff(p.w) <= 8 => Confidence::High,
+            (Some(_), _, false) | (None, Some(_), false) => Confidence::Medium,
+            _ => continue,
+        };
+        out.push(Hit::new(p.start, p.end, conf));
+    }
+}
+
+/// "My patient" / "a client of mine" with a person (pronoun, name, age) and a care context.
+fn client_ref(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
+    for r in a.terms.iter().filter(|t| t.role == Role::ClientRef) {
+        if a.is_hypothetical(r.w) {
+            continue;
+        }
+        if a.near(r.w, Role::Care, 20, 1).is_none() {
+            continue;
+        }
+        // "a patient ... her" is any anecdote; "my patient ... her" is one of yours. An indefinite
+        // reference needs a name or an age.
+        let indefinite = {
+            let term = crate::text::fold(&ctx.text[r.start..r.end]);
+            let mut ws = term.split_whitespace();
+            let first = ws.next().unwrap_or("");
+            ws.count() == 1 && matches!(first, "a" | "an" | "en" | "ett" | "un" | "une" | "bir")
+        };
+        let person = (!indefinite && a.near(r.w, Role::Pronoun, 15, 1).is_some())
+            || a.persons.iter().any(|p| !p.staff && p.w.abs_diff(r.w) <= 12 && a.sent[p.w].abs_diff(a.sent[r.w]) <= 1)
+            || a.ages.iter().any(|&(_, _, w)| w.abs_diff(r.w) <= 12);
+        if !person {
+            continue;
+        }
+        // The span is the reference only, so identifiers inside the story keep their own findings.
+        out.push(Hit::new(r.start, r.end, Confidence::High));
+    }
+}
+
+/// Age + condition + (time, place, telling, a client reference): a case story that can identify
+/// someone even without a name. Also "a mother of three ... told me yesterday".
+fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
+    if a.any(Role::Hypothetical) && a.hypothetical_sentences.contains(&0) {
+        return;
+    }
+    let text = ctx.text;
+    let place_near = |w: usize| -> bool {
+        a.persons.iter().any(|p| !p.handle && p.w.abs_diff(w) <= 15 && p.w != w)
+            || (w.saturating_sub(15)..(w + 15).min(a.words.len())).any(|j| {
+                a.has(j, Role::From)
+                    && a.words.get(j + 1).is_some_and(|&(s, e)| text[s..e].chars().next().is_some_and(char::is_uppercase))
+            })
+    };
+    for &(s, e, w) in &a.ages {
+        if a.is_hypothetical(w) {
+            continue;
+        }
+        // "Klient, 41 lat" / "une cliente de 38 ans" / "Danışanım, 29 yaşında": a client with an age.
+        if let Some(r) = a.near(w, Role::ClientRef, 3, 0) {
+            out.push(Hit::new(r.start.min(s), r.end.max(e), Confidence::High));
+            continue;
+        }
+        let Some(care) = a.near(w, Role::Care, 20, 1) else { continue };
+        let cue = a.near(w, Role::Time, 20, 1).is_some()
+            || a.near(w, Role::Disclosure, 20, 1).is_some()
+            || a.near(w, Role::ClientRef, 20, 1).is_some()
+            || place_near(w);
+        if cue {
+            let end = if a.sent[care.w] == a.sent[w] { e.max(care.end) } else { e };
+            out.push(Hit::new(s, end, Confidence::High));
+        }
+    }
+    // No age: a person described, telling the writer something, at a stated time.
+    for d in a.terms.iter().filter(|t| t.role == Role::Disclosure) {
+        if a.is_hypothetical(d.w) {
+            continue;
+        }
+        let who = a.terms.iter().find(|t| matches!(t.role, Role::People | Role::ClientRef) && t.w < d.w && d.w - t.w <= 25 && a.sent[t.w] == a.sent[d.w]);
+        let Some(who) = who else { continue };
+        let when = a.near(d.w, Role::Time, 4, 0).is_some();
+        let about = a.near(d.w, Role::Care, 25, 1).is_some() || a.near(d.w, Role::Pronoun, 12, 0).is_some();
+        if when && about && !a.ages.iter().any(|&(_, _, w)| w.abs_diff(d.w) <= 25) {
+            out.push(Hit::new(who.start, d.end, Confidence::High));
+        }
+    }
+}
+
+/// Does the care term at `h` carry a second-person ending (Turkish "sonucunuz", "tansiyonunuz")?
+fn second_person_suffix(ctx: &Ctx, h: &analysis::TermHit) -> bool {
+    if ctx.lang != crate::lang::Lang::Tr {
+        return false;
+    }
+    let end = ctx.text[h.start..].find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).map(|i| h.start + i).unwrap_or(ctx.text.len());
+    let word = crate::text::fold(&ctx.text[h.start..end]);
+    ["niz", "nuz", "iniz", "unuz"].iter().any(|s| word.contains(s))
+}
+
+/// A public reply that discusses the addressee's own care: "@jenny_r your biopsy results look
+/// fine". Levels 1-2 of the Danish scale: any reply to a person about care is a warning.
+fn public_reply(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
+    let strict = ctx.settings.communication_level.is_some_and(|l| l <= 2);
+    let addressee = a.persons.iter().find(|p| p.w <= 2 && (p.handle || addressed(p)));
+    let Some(to) = addressee else { return };
+    if to.staff {
+        return;
+    }
+    let mut found = false;
+    // "as we discussed at your last visit", "your results came back": the writer knows their care.
+    if let Some(p) = a.terms.iter().find(|t| t.role == Role::Personal && a.sent[t.w] <= a.sent[to.w] + 2) {
+        out.push(Hit::new(p.start, p.end, Confidence::High));
+        return;
+    }
+    // A record or result that is theirs: "your biopsy", "tahlil sonuçlarınız", or addressed
+    // formally by name ("Pani Zofio, po dzisiejszym INR ...").
+    for r in a.terms.iter().filter(|t| t.role == Role::Record) {
+        if a.sent[r.w] > a.sent[to.w] + 2 {
+            break;
+        }
+        let your = a.near(r.w, Role::Your, 5, 0);
+        if your.is_some() || second_person_suffix(ctx, r) || (to.vocative && to.strong) {
+            let s = your.map(|y| y.start.min(r.start)).unwrap_or(r.start);
+            out.push(Hit::new(s, r.end.max(your.map(|y| y.end).unwrap_or(0)), Confidence::High));
+            found = true;
+            break;
+        }
+    }
+    if !found && strict && to.handle {
+        if let Some(c) = a.terms.iter().find(|t| t.role == Role::Care) {
+            out.push(Hit::new(c.start, c.end, Confidence::Medium));
+        }
+    }
+}
+
+/// Before/after, "swipe to see", testimonials: about a person, and without stated consent (the
+/// rule's `unless`).
+fn testimonial(a: &Analysis, out: &mut Vec<Hit>) {
+    for t in a.terms.iter().filter(|t| t.role == Role::Testimonial) {
+        if a.is_hypothetical(t.w) {
+            continue;
+        }
+        let about = a.persons.iter().any(|p| !p.staff && !p.handle && p.w.abs_diff(t.w) <= 15 && a.sent[p.w].abs_diff(a.sent[t.w]) <= 1)
+            || a.near(t.w, Role::Pronoun, 8, 0).is_some()
+            || a.near(t.w, Role::ClientRef, 15, 1).is_some()
+            || a.near(t.w, Role::People, 10, 0).is_some();
+        if about {
+            out.push(Hit::new(t.start, t.end, Confidence::High));
+        }
+    }
+}
+
+/// Words of the draft whose canonical form hashes to an entry of the private client list.
+#[derive(Default)]
+struct ClientList {
+    cache: Mutex<Option<(ClientHashes, HashSet<[u8; 32]>)>>,
+}
+
+impl Detector for ClientList {
+    fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
+        let Some(list) = &ctx.settings.clients else { return };
+        if list.hashes.is_empty() {
+            return;
+        }
+        let Ok(mut cache) = self.cache.lock() else { return };
+        if cache.as_ref().is_none_or(|(c, _)| c != list) {
+            let set = list.hashes.iter().filter_map(|h| clients::parse_hex(h)).collect();
+            *cache = Some((list.clone(), set));
+        }
+        let Some((_, set)) = cache.as_ref() else { return };
+        let text = ctx.text;
+        // Candidate forms, each hashed once.
+        let mut seen: HashMap<String, bool> = HashMap::new();
+        let mut hit = |form: String| -> bool {
+            if let Some(&r) = seen.get(&form) {
+                return r;
+            }
+            let r = set.contains(&clients::digest(&list.salt, &form));
+            seen.insert(form, r);
+            r
+        };
+        for (i, c) in text.char_indices() {
+            if c != '@' || text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric()) {
+                continue;
+            }
+            let rest = &text[i..];
+            let len: usize = rest.char_indices().skip(1).take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '_' | '.')).map(|(_, c)| c.len_utf8()).sum();
+            let handle = rest[..1 + len].trim_end_matches('.');
+            if handle.len() > 2 {
+                if let Some(form) = clients::canonical_forms(handle).into_iter().next() {
+                    if hit(form) {
+                        out.push(Hit::new(i, i + handle.len(), Confidence::High));
+                    }
+                }
+            }
+        }
+        for (k, w) in ctx.words.iter().enumerate() {
+            if w.text.chars().count() < 3 || !w.text.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if k > 0 && text[..w.start].ends_with(['@', '_', '.']) && text[..w.start].contains('@') {
+                // Part of a handle, matched whole above.
+                let tail = &text[..w.start];
+                let tok_start = tail.rfind(|c: char| c.is_whitespace()).map(|x| x + 1).unwrap_or(0);
+                if tail[tok_start..].starts_with('@') {
+                    continue;
+                }
+            }
+            // Apostrophe endings stay with the word ("Ayşe'nin").
+            let mut end = w.end;
+            if let Some(next) = ctx.words.get(k + 1) {
+                let gap = &text[w.end..next.start];
+                if gap == "'" || gap == "’" {
+                    end = next.end;
+                }
+            }
+            let stem = clients::stem_word(&text[w.start..end]);
+            if stem.chars().count() >= 3 && hit(stem) {
+                out.push(Hit::new(w.start, end, Confidence::High));
+            }
+        }
     }
 }

@@ -1,0 +1,533 @@
+//! One reading of the draft shared by the narrative detectors: which words are care terms, client
+//! references, staff titles, times, ...; who the people mentioned are; where ages are stated.
+//!
+//! Open word classes (care terms, client references, staff, times, ...) come from the lexicons
+//! `crate/lexicons/<lang>/{care,client}-*.txt`; small closed classes (titles, possessives,
+//! pronouns, greetings, "from") are listed here. All of them go into one Aho-Corasick automaton per
+//! language, built once.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::detectors::Ctx;
+use crate::lang::Lang;
+use crate::lexicon::TermSet;
+use crate::text::{fold, sentences};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Role {
+    /// Care context: conditions, procedures, results, sessions, medicines.
+    Care,
+    /// A specific client or patient: "my patient", "a client of mine", "hastam".
+    ClientRef,
+    /// Staff titles and roles: a name next to one is a colleague, not a client.
+    Staff,
+    /// A time: yesterday, last night, on Tuesday.
+    Time,
+    /// A person described: a mum, a man, a teenager, a software engineer.
+    People,
+    /// Telling or presenting: told me, came in, was admitted, passed away.
+    Disclosure,
+    /// Testimonial and before/after language.
+    Testimonial,
+    /// Fiction: imagine, hypothetical, fictional case.
+    Hypothetical,
+    /// A title before a name: Mrs, Pani, Mme, Fru.
+    Title,
+    /// A title after a name (Turkish): Bey, Hanım.
+    TitleAfter,
+    /// "from" before a place.
+    From,
+    /// Second-person possessives: your, din, twoje, vos.
+    Your,
+    /// Third-person pronouns: her, his, she.
+    Pronoun,
+    /// Greetings before an addressee: hi, hej, bonjour.
+    Greeting,
+    /// A common given name (all six languages' lists).
+    GivenName,
+    /// The writer knows this person's care: results, "as we discussed", "at your last visit".
+    Personal,
+    /// Records and results: test, scan, biopsy, INR. "Your" + one of these discloses records.
+    Record,
+}
+
+impl Role {
+    fn bit(self) -> u32 {
+        1 << (self as u8)
+    }
+}
+
+const LEXICON_ROLES: [(&str, Role); 12] = [
+    ("care-records", Role::Record),
+    ("care-terms", Role::Care),
+    // Medicines and conditions listed for the advice rules are care context too.
+    ("advice-drugs", Role::Care),
+    ("advice-conditions", Role::Care),
+    ("care-personal", Role::Personal),
+    ("client-refs", Role::ClientRef),
+    ("care-staff", Role::Staff),
+    ("care-time", Role::Time),
+    ("client-people", Role::People),
+    ("care-disclosure", Role::Disclosure),
+    ("care-testimonial", Role::Testimonial),
+    ("care-hypothetical", Role::Hypothetical),
+];
+
+fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
+    use Lang::*;
+    use Role::*;
+    match (role, lang) {
+        (Title, En) => &["mr", "mrs", "ms", "miss", "mister", "grandma", "grandpa", "auntie", "uncle", "baby", "little", "young", "old", "lovely", "dear"],
+        (Title, Sv) => &["fru", "herr", "lilla", "lille", "unga", "gamla", "mamma", "pappa", "farmor", "mormor", "farfar", "morfar"],
+        (Title, Pl) => &["pani", "pan", "pana", "panią", "panu", "panem", "państwo", "mały", "mała", "małego", "małej", "małemu", "mama", "tata", "babcia", "dziadek"],
+        (Title, Fr) => &["mme", "mlle", "madame", "monsieur", "mademoiselle", "le petit", "la petite", "papi", "mamie", "mamy"],
+        (Title, Da) => &["fru", "hr", "herr", "lille", "unge", "gamle", "mor", "far", "mormor", "farmor", "morfar", "farfar"],
+        (Title, Tr) => &["sayın", "küçük", "minik", "bebek", "bebeğimiz", "hastamız", "danışanımız", "miniğimiz"],
+        (TitleAfter, Tr) => &["bey", "beyi", "beye", "beyin", "beyle", "hanım", "hanımı", "hanıma", "hanımın", "hanımla", "hanımefendi", "beyefendi", "amca", "amcaya", "amcanın", "amcamız", "teyze", "teyzeye", "teyzenin", "teyzemiz", "usta", "ustanın", "abla", "abi", "nine", "dede", "bebek", "bebeğimiz"],
+        (From, En) => &["from"],
+        (From, Sv) => &["från", "ifrån"],
+        (From, Pl) => &["z", "ze"],
+        (From, Fr) => &["de", "du", "d'"],
+        (From, Da) => &["fra"],
+        (Your, En) => &["your"],
+        (Your, Sv) => &["din", "ditt", "dina", "ert", "era"],
+        (Your, Pl) => &["twój", "twoja", "twoje", "twojego", "twojej", "twoich", "pani", "pana", "państwa"],
+        (Your, Fr) => &["ton", "ta", "tes", "votre", "vos"],
+        (Your, Da) => &["din", "dit", "dine", "jeres"],
+        (Your, Tr) => &["senin", "sizin", "sen", "siz"],
+        (Pronoun, En) => &["her", "his", "she", "he", "him", "hers", "she's", "he's"],
+        (Pronoun, Sv) => &["hennes", "hans", "hon", "han", "henne", "honom"],
+        (Pronoun, Pl) => &["jej", "jego", "ona", "on", "niej", "niego", "nią", "nim"],
+        (Pronoun, Fr) => &["elle", "lui", "sa", "son", "ses"],
+        (Pronoun, Da) => &["hendes", "hans", "hun", "han", "hende", "ham"],
+        (Pronoun, Tr) => &["onun", "ona", "kendisi", "kendisinin"],
+        (Greeting, En) => &["hi", "hey", "hello"],
+        (Greeting, Sv) => &["hej", "hejsan", "hallå"],
+        (Greeting, Pl) => &["cześć", "dzień dobry", "witaj"],
+        (Greeting, Fr) => &["bonjour", "salut", "coucou"],
+        (Greeting, Da) => &["hej", "hejsa", "hallo"],
+        (Greeting, Tr) => &["merhaba", "selam"],
+        _ => &[],
+    }
+}
+
+pub struct Tables {
+    per_lang: Vec<(TermSet, Vec<Role>)>,
+    /// Swedish and Danish write compounds ("höftoperationen", "hofteoperation"): care terms are
+    /// also looked for at the end of a longer word.
+    compound_heads: Vec<Option<aho_corasick::AhoCorasick>>,
+    age: Regex,
+    /// Stems (`clients::stem_word`) of the given names, so inflected forms count too: "Tildas",
+    /// "Kasię", "Marcinem".
+    given_stems: Vec<HashSet<String>>,
+}
+
+fn lexicons() -> &'static BTreeMap<String, Vec<String>> {
+    static LEX: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
+    LEX.get_or_init(|| crate::rules::spec::bundle().map(|b| b.lexicons).unwrap_or_default())
+}
+
+pub fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let lex = lexicons();
+        // Given names of the draft's language, plus the English list (names travel; English
+        // ones most of all). Other languages' names are not used: "Can" and "Jan" are words too.
+        let given_for = |lang: Lang| -> Vec<&str> {
+            let mut v: Vec<&str> = Vec::new();
+            for l in [lang, Lang::En] {
+                if let Some(list) = lex.get(&format!("{}/client-given-names", l.code())) {
+                    v.extend(list.iter().map(String::as_str));
+                }
+                if lang == Lang::En {
+                    break;
+                }
+            }
+            v
+        };
+        let given_stems = Lang::ALL
+            .iter()
+            .map(|&l| given_for(l).iter().filter(|g| g.chars().count() >= 4).map(|g| crate::clients::stem_word(g)).collect())
+            .collect();
+        let per_lang = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                let given = given_for(lang);
+                let mut roles = Vec::new();
+                let mut terms: Vec<(usize, String)> = Vec::new();
+                for (name, role) in LEXICON_ROLES {
+                    for t in lex.get(&format!("{}/{name}", lang.code())).into_iter().flatten() {
+                        terms.push((roles.len(), t.clone()));
+                        roles.push(role);
+                    }
+                }
+                for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting] {
+                    for t in closed_class(lang, role) {
+                        terms.push((roles.len(), t.to_string()));
+                        roles.push(role);
+                    }
+                }
+                for g in &given {
+                    terms.push((roles.len(), g.to_string()));
+                    roles.push(Role::GivenName);
+                }
+                (TermSet::new(terms), roles)
+            })
+            .collect();
+        // Ages stated the way case stories state them, in the six languages.
+        let age = Regex::new(
+            r"(?xi)
+            \b(?:1[01][0-9]|[1-9]?[0-9])
+            (?:
+                [\s-]?(?:year|yr)s?[\s-]old
+              | [\s-]?(?:yo|y/o)\b
+              | [FMKfmk]\b
+              | -?år(?:ig|ige|iga|ing|ingen|ingar)\b
+              | \s?år\s(?:gammal|gammel|ung)
+              | -?(?:letni|letnia|letniego|letniej|letnią|latek|latka|latkę|latki)\b
+              | \s(?:lat|lata)\b
+              | \s?l\.
+              | \s?ans\b
+              | \s?yaşında
+              | \s?yaşındaki
+              | \s?yaş\b
+            )",
+        )
+        .expect("age pattern compiles");
+        let compound_heads = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                if !matches!(lang, Lang::Sv | Lang::Da) {
+                    return None;
+                }
+                let heads: Vec<String> = lex
+                    .get(&format!("{}/care-terms", lang.code()))
+                    .into_iter()
+                    .flatten()
+                    .map(|t| fold(t.trim_end_matches('*')))
+                    .filter(|t| t.chars().count() >= 6 && !t.contains(' '))
+                    .collect();
+                aho_corasick::AhoCorasick::new(&heads).ok()
+            })
+            .collect();
+        Tables { per_lang, age, given_stems, compound_heads }
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct TermHit {
+    pub role: Role,
+    pub start: usize,
+    pub end: usize,
+    /// First word covered.
+    pub w: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub start: usize,
+    pub end: usize,
+    /// The name's (first) word.
+    pub w: usize,
+    /// A handle ("@jenny_r").
+    pub handle: bool,
+    /// Sure it is a person: a title, an age, "from <Place>", an initial, a full name.
+    pub strong: bool,
+    /// A colleague (staff title nearby).
+    pub staff: bool,
+    /// Addressed with a greeting ("Hi Gail,").
+    pub greeted: bool,
+    /// Opens the draft as an address ("Pani Zofio, ...").
+    pub vocative: bool,
+    /// Folded name, to recognise the same person again.
+    pub key: String,
+}
+
+pub struct Analysis {
+    pub words: Vec<(usize, usize)>,
+    pub sent: Vec<usize>,
+    pub mask: Vec<u32>,
+    pub terms: Vec<TermHit>,
+    pub persons: Vec<Person>,
+    /// Ages: byte range and word index.
+    pub ages: Vec<(usize, usize, usize)>,
+    pub hypothetical_sentences: HashSet<usize>,
+}
+
+fn is_cap(word: &str) -> bool {
+    let mut cs = word.chars();
+    let Some(first) = cs.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = cs.collect();
+    // "NHS", "ACL": acronyms are not names. Single capitals are initials, handled apart.
+    !rest.is_empty() && rest.iter().any(|c| c.is_lowercase())
+}
+
+/// "41 lat" / "34 ans" are ages after a comma or parenthesis ("Klient, 41 lat", "(45 l.,") or
+/// after French "de" ("une femme de 34 ans"); elsewhere they are durations ("od 5 lat", "depuis
+/// 6 ans").
+fn plausible_age(text: &str, start: usize, m: &str) -> bool {
+    let f = fold(m);
+    let bare = f.ends_with(" lat") || f.ends_with(" lata") || f.ends_with("ans") || f.ends_with("l.");
+    if !bare || f.contains('-') {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    before.ends_with([',', '(']) || fold(before).ends_with(" de") || fold(before).ends_with(" agee de") || fold(before).ends_with(" age de")
+}
+
+impl Analysis {
+    pub fn new(ctx: &Ctx) -> Analysis {
+        let t = tables();
+        let text = ctx.text;
+        let words: Vec<(usize, usize)> = ctx.words.iter().map(|w| (w.start, w.end)).collect();
+        let sents = sentences(text);
+        let mut sent = Vec::with_capacity(words.len());
+        let mut si = 0;
+        for &(s, _) in &words {
+            while si + 1 < sents.len() && s >= sents[si].1 {
+                si += 1;
+            }
+            sent.push(si);
+        }
+        let word_at = |byte: usize| -> usize {
+            match words.binary_search_by(|w| w.0.cmp(&byte)) {
+                Ok(i) => i,
+                Err(i) => i.saturating_sub(1),
+            }
+        };
+        let (set, roles) = &t.per_lang[ctx.lang.index()];
+        let mut mask = vec![0u32; words.len()];
+        let mut terms = Vec::new();
+        for m in set.find_all(ctx.folded) {
+            let (s, e) = ctx.folded.to_original(m.start, m.end);
+            if words.is_empty() || s >= e {
+                continue;
+            }
+            let role = roles[m.tag];
+            let w0 = word_at(s);
+            let mut w = w0;
+            while w < words.len() && words[w].0 < e {
+                mask[w] |= role.bit();
+                w += 1;
+            }
+            terms.push(TermHit { role, start: s, end: e, w: w0 });
+        }
+        if let Some(heads) = &t.compound_heads[ctx.lang.index()] {
+            let hay = ctx.folded.text.as_str();
+            for m in heads.find_overlapping_iter(hay) {
+                // Inside a word (the start is not a word start): "höft|operationen".
+                let inside = hay[..m.start()].chars().next_back().is_some_and(crate::text::is_word_char);
+                if !inside {
+                    continue;
+                }
+                let (s, _) = ctx.folded.to_original(m.start(), m.end());
+                if words.is_empty() {
+                    continue;
+                }
+                let w = word_at(s);
+                if mask[w] & Role::Care.bit() == 0 {
+                    mask[w] |= Role::Care.bit();
+                    let (ws, we) = words[w];
+                    terms.push(TermHit { role: Role::Care, start: ws, end: we, w });
+                }
+            }
+            terms.sort_by_key(|h| (h.start, h.end));
+        }
+        let ages: Vec<(usize, usize, usize)> = t
+            .age
+            .find_iter(text)
+            .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()))
+            .map(|m| (m.start(), m.end(), word_at(m.start())))
+            .collect();
+        let hypothetical_sentences = terms.iter().filter(|h| h.role == Role::Hypothetical).map(|h| sent[h.w]).collect();
+        let mut a = Analysis { words, sent, mask, terms, persons: Vec::new(), ages, hypothetical_sentences };
+        a.find_persons(text, ctx.lang);
+        a
+    }
+
+    pub fn has(&self, w: usize, role: Role) -> bool {
+        self.mask.get(w).is_some_and(|m| m & role.bit() != 0)
+    }
+
+    fn word<'t>(&self, text: &'t str, w: usize) -> &'t str {
+        self.words.get(w).map(|&(s, e)| &text[s..e]).unwrap_or("")
+    }
+
+    /// Only spaces (and at most one of `seps`) between words `a` and `a + 1`.
+    fn gap<'t>(&self, text: &'t str, a: usize) -> &'t str {
+        match (self.words.get(a), self.words.get(a + 1)) {
+            (Some(x), Some(y)) => &text[x.1..y.0],
+            _ => "",
+        }
+    }
+
+    /// An age right after word `w`: "Anna, 34," / "Bernard (88!)" / "Émilie, 29 ans".
+    fn age_after(&self, text: &str, w: usize) -> Option<usize> {
+        let gap = self.gap(text, w).trim();
+        if !(gap == "," || gap == "(") {
+            return None;
+        }
+        let n = self.word(text, w + 1);
+        if n.is_empty() || n.len() > 3 || !n.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let v: u32 = n.parse().ok()?;
+        if v > 110 {
+            return None;
+        }
+        let after = self.gap(text, w + 1);
+        let next = self.word(text, w + 2);
+        let unit = ["years", "year", "yrs", "år", "lat", "lata", "l", "ans", "yaşında", "yaş", "yo", "y"];
+        let ok = after.starts_with([',', ')', '!', ';'])
+            || (after.trim().is_empty() && unit.iter().any(|u| fold(next) == fold(u)))
+            || self.words.get(w + 2).is_none();
+        ok.then_some(w + 1)
+    }
+
+    fn find_persons(&mut self, text: &str, lang: Lang) {
+        let n = self.words.len();
+        let non_name = Role::Care.bit()
+            | Role::ClientRef.bit()
+            | Role::Staff.bit()
+            | Role::Time.bit()
+            | Role::People.bit()
+            | Role::Title.bit()
+            | Role::TitleAfter.bit()
+            | Role::From.bit()
+            | Role::Your.bit()
+            | Role::Pronoun.bit()
+            | Role::Greeting.bit()
+            | Role::Disclosure.bit()
+            | Role::Testimonial.bit()
+            | Role::Hypothetical.bit();
+        let mut persons: Vec<Person> = Vec::new();
+        // Handles.
+        for (i, c) in text.char_indices() {
+            if c != '@' || text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric()) {
+                continue;
+            }
+            let rest = &text[i + 1..];
+            let len: usize = rest.char_indices().take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '_' | '.')).map(|(_, c)| c.len_utf8()).sum();
+            let h = rest[..len].trim_end_matches('.');
+            if h.len() >= 2 && h.chars().any(|c| c.is_alphabetic()) {
+                let end = i + 1 + h.len();
+                let w = match self.words.binary_search_by(|x| x.0.cmp(&(i + 1))) {
+                    Ok(w) => w,
+                    Err(w) => w.min(n.saturating_sub(1)),
+                };
+                persons.push(Person { start: i, end, w, handle: true, strong: true, staff: false, greeted: false, vocative: false, key: fold(h) });
+            }
+        }
+        let given_stems = &tables().given_stems[lang.index()];
+        let mut w = 0;
+        while w < n {
+            let word = self.word(text, w);
+            let given = self.has(w, Role::GivenName) || (is_cap(word) && word.chars().count() >= 4 && given_stems.contains(&crate::clients::stem_word(word)));
+            if !is_cap(word) || self.mask[w] & non_name != 0 {
+                w += 1;
+                continue;
+            }
+            if w > 0 && self.gap(text, w - 1).ends_with('@') {
+                w += 1;
+                continue;
+            }
+            let mut start = self.words[w].0;
+            let mut end = self.words[w].1;
+            let mut strong = false;
+            // A title before: "Pani Weronika", "Mme Poirier", "M. Fernandes".
+            // (The sentence splitter ends a sentence at "M." / "Mr."; a title abbreviation does not.)
+            let abbrev = w > 0 && matches!(self.word(text, w - 1), "M" | "Mr" | "Mrs" | "Ms" | "Mme" | "Mlle" | "Dr" | "Hr") && self.gap(text, w - 1).starts_with('.');
+            if w > 0 && (self.sent[w - 1] == self.sent[w] || abbrev) {
+                let prev = self.word(text, w - 1);
+                if self.has(w - 1, Role::Title) || abbrev {
+                    if prev != "Dr" {
+                        strong = true;
+                        start = self.words[w - 1].0;
+                    }
+                }
+            }
+            // Surname or initial after: "Kevin Marsh", "Anna K.", "Petra Å".
+            let mut k = w;
+            while k + 1 < n && self.gap(text, k).chars().all(|c| c == ' ') && !self.gap(text, k).is_empty() {
+                let next = self.word(text, k + 1);
+                let initial = next.chars().count() == 1
+                    && next.chars().all(char::is_uppercase)
+                    && next != "I"
+                    && (given || strong || self.gap(text, k + 1).starts_with('.'));
+                if (is_cap(next) && self.mask[k + 1] & non_name == 0) || initial {
+                    if initial || given || strong {
+                        strong = true;
+                    }
+                    k += 1;
+                    end = self.words[k].1;
+                    if initial {
+                        if self.gap(text, k).starts_with('.') {
+                            end += 1;
+                        }
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let last = k;
+            // Turkish title after: "Kenan Bey", "Sibel Hanım'ın".
+            if last + 1 < n && self.has(last + 1, Role::TitleAfter) && !self.gap(text, last).contains(['.', '\n']) {
+                strong = true;
+                end = self.words[last + 1].1;
+            }
+            // An age or a place after the name.
+            if self.age_after(text, last).is_some() {
+                strong = true;
+            }
+            if last + 2 < n && self.has(last + 1, Role::From) && is_cap(self.word(text, last + 2)) && self.sent[last + 2] == self.sent[w] {
+                strong = true;
+                end = self.words[last + 2].1;
+            }
+            if strong || given {
+                let staff = (w.saturating_sub(5)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
+                    || (last + 1..(last + 4).min(n)).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
+                    || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Dr." | "Prof" | "prof"));
+                let greeted = (w.saturating_sub(2)..w).any(|j| self.has(j, Role::Greeting));
+                // "Pani Zofio, ..." / "Necati Bey, ...": a name opening the draft, followed by a comma.
+                let vocative = w <= 1 && self.sent[w] == 0 && self.age_after(text, last).is_none() && {
+                    let after_end = text[end..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
+                    after_end.trim_start().starts_with(',')
+                };
+                persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word) });
+            }
+            w = last + 1;
+        }
+        let staff_keys: HashSet<String> = persons.iter().filter(|p| p.staff).map(|p| p.key.clone()).collect();
+        for p in &mut persons {
+            if staff_keys.contains(&p.key) {
+                p.staff = true;
+            }
+        }
+        self.persons = persons;
+    }
+
+    /// Term hits of `role` within `window` words of word `w` and at most `max_sent` sentences away.
+    pub fn near(&self, w: usize, role: Role, window: usize, max_sent: usize) -> Option<&TermHit> {
+        let s = self.sent.get(w).copied().unwrap_or(0);
+        self.terms
+            .iter()
+            .filter(|h| h.role == role && h.w.abs_diff(w) <= window && self.sent[h.w].abs_diff(s) <= max_sent)
+            .min_by_key(|h| h.w.abs_diff(w))
+    }
+
+    pub fn any(&self, role: Role) -> bool {
+        self.terms.iter().any(|h| h.role == role)
+    }
+
+    pub fn is_hypothetical(&self, w: usize) -> bool {
+        self.sent.get(w).is_some_and(|s| self.hypothetical_sentences.contains(s) || (*s > 0 && self.hypothetical_sentences.contains(&(s - 1))))
+    }
+}

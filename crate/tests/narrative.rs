@@ -1,0 +1,240 @@
+//! Client data beyond identifiers: named people in a care context, client references, case
+//! stories, testimonials, public replies and the private client list. Drafts written for these
+//! tests, in all six languages.
+
+mod common;
+
+use bedside::clients::{canonical_forms, hash_name};
+use bedside::{Category, ClientHashes, Lang, Settings, Severity};
+use common::*;
+
+fn client_data_findings(text: &str, settings: Settings) -> Vec<(String, Severity, String)> {
+    checker_with(settings)
+        .check(text)
+        .into_iter()
+        .filter(|f| f.category == Category::ClientData && f.severity != Severity::Hint)
+        .map(|f| (f.rule.clone(), f.severity, text[f.start..f.end].to_string()))
+        .collect()
+}
+
+#[track_caller]
+fn assert_client_data(text: &str) {
+    let got = client_data_findings(text, Settings::default());
+    assert!(!got.is_empty(), "expected client_data on {text:?}");
+}
+
+#[track_caller]
+fn assert_no_client_data(text: &str) {
+    let got = client_data_findings(text, Settings::default());
+    assert!(got.is_empty(), "expected no client_data on {text:?}; got {got:?}");
+}
+
+// ---- named people in a care context -------------------------------------------------------
+
+#[test]
+fn named_client_with_care_context_is_critical() {
+    let text = "Great session with Anna K. today, so proud of her progress with her panic attacks.";
+    let got = client_data_findings(text, Settings::default());
+    assert!(got.iter().any(|(r, s, p)| r == "client-named-care" && *s == Severity::Critical && p == "Anna K."), "{got:?}");
+}
+
+#[test]
+fn named_clients_in_six_languages() {
+    for text in [
+        "Huge shout-out to Dorothy from Selby, back on her feet three weeks after her hip replacement.",
+        "Tänk att Hugo, 15, spelar match igen bara fyra månader efter operationen av korsbandet.",
+        "Pan Tadeusz z Olsztyna po trzech tygodniach od zawału wrócił do ogródka działkowego.",
+        "Toute l'équipe pense à Mme Garnier, hospitalisée depuis lundi après son AVC.",
+        "Hold da op, Ida fra Kolding løb 5 km kun to måneder efter sin operation!",
+        "Bugün Mehmet Bey bypass ameliyatından sonra ilk kez yürüyüşe çıktı.",
+    ] {
+        assert_flags(text, "client-named-care");
+    }
+}
+
+#[test]
+fn staff_named_in_a_team_post_are_not_clients() {
+    for text in [
+        "Welcome to our new physio, Sophie Turner! Sophie has a special interest in knee rehab.",
+        "Nurses Emma, Grace and Priya ran 10 km for the cancer ward today. So proud of the team!",
+        "Vår nya sjuksköterska Elin börjar på diabetesmottagningen i morgon. Välkommen!",
+        "Nasza nowa fizjoterapeutka, Marta, prowadzi zajęcia z rehabilitacji kręgosłupa.",
+        "Bienvenue à notre nouvelle infirmière, Camille, qui rejoint le service de cardiologie.",
+        "Velkommen til vores nye sygeplejerske Line, som starter i kræftambulatoriet.",
+        "Aramıza katılan fizyoterapistimiz Elif, rehabilitasyon ekibimizle çalışacak.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
+#[test]
+fn stated_written_consent_turns_the_story_off() {
+    for text in [
+        "Shared with her written consent: Margaret, 84, walked the whole garden today after her stroke.",
+        "Delas med skriftligt samtycke: Ingrid, 70, är tillbaka i simhallen efter sin höftoperation.",
+        "Za pisemną zgodą pani Haliny: po operacji biodra znowu tańczy!",
+        "Publié avec son accord écrit : Paul, 45 ans, a repris le vélo après son infarctus.",
+        "Delt med samtykke: Jens, 63, cykler igen efter sin hjerteoperation.",
+        "Yazılı onayı ile paylaşıyoruz: Ahmet Bey ameliyattan sonra ilk kez yürüdü.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
+// ---- client references ----------------------------------------------------------------------
+
+#[test]
+fn client_reference_with_person_and_care() {
+    for text in [
+        "A client of mine told me her panic attacks have stopped since she changed jobs.",
+        "En av mina klienter har slutat med sin medicin och hon mår bättre än någonsin.",
+        "Jeden z moich pacjentów po zawale wrócił do maratonów. Jego determinacja mnie inspiruje.",
+        "Une de mes patientes a arrêté son traitement sans m'en parler, elle va bien.",
+        "En af mine klienter har fået diagnosen ADHD som 40-årig, og hun er lettet.",
+    ] {
+        assert_client_data(text);
+    }
+}
+
+#[test]
+fn general_education_and_reminders_are_not_client_data() {
+    for text in [
+        "Patients often ask whether they can fly after surgery. Usually yes, after two weeks.",
+        "Reminder: we never discuss any patient's treatment on social media. Call the clinic instead.",
+        "Depression is common and treatable. If you are struggling, talk to your GP.",
+        "Många patienter undrar om de kan träna efter en operation. Svaret är oftast ja.",
+        "Pacjenci często pytają, czy można ćwiczyć po operacji. Zwykle tak, po dwóch tygodniach.",
+        "Beaucoup de patients nous demandent s'ils peuvent conduire après une opération.",
+        "Mange patienter spørger, om de må træne efter en operation. Svaret er ofte ja.",
+        "Hastalarımız ameliyat sonrası ne zaman spor yapabileceklerini soruyor. Genelde iki hafta sonra.",
+        "#WorldMentalHealthDay: anxiety and depression are nothing to be ashamed of.",
+        "Ten years ago today I had my own surgery. It made me a better nurse.",
+        "We're hiring! Band 6 nurse for our cardiac rehab team, 30 hours a week.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
+// ---- case stories ---------------------------------------------------------------------------
+
+#[test]
+fn case_stories_with_quasi_identifiers_warn() {
+    for text in [
+        "A 34-year-old mum I saw on Tuesday in Malmö with postpartum psychosis reminded me why we need more beds.",
+        "81F with dementia, brought in last night after a fall at home.",
+        "I fredags kom en 28-årig sjuksköterska från Gävle till mig med utmattningssyndrom.",
+        "Wczoraj przyszła do mnie 52-letnia nauczycielka z Lublina z depresją.",
+        "Hier, une femme de 41 ans, caissière à Nantes, est venue avec une dépression sévère.",
+        "I går kom en 67-årig fisker fra Hirtshals ind med lungebetændelse.",
+        "Dün 39 yaşında bir hemşire depresyon nedeniyle bana başvurdu.",
+    ] {
+        let got = client_data_findings(text, Settings::default());
+        assert!(got.iter().any(|(r, _, _)| r == "client-case-story" || r == "client-named-care" || r == "client-reference"), "expected a case story on {text:?}; got {got:?}");
+    }
+}
+
+#[test]
+fn ages_in_education_and_screening_are_not_case_stories() {
+    for text in [
+        "Bowel screening is offered every two years to people aged 50 to 74.",
+        "Barn under 12 år ska inte ta acetylsalicylsyra.",
+        "Szczepienie przeciw HPV jest zalecane dla dzieci w wieku 9-14 lat.",
+        "Le dépistage du cancer du sein est proposé aux femmes de 50 à 74 ans.",
+        "Kvinder mellem 23 og 64 år tilbydes screening for livmoderhalskræft.",
+        "40 yaş üstü kadınlar yılda bir mamografi çektirmeli.",
+        "Imagine a 50-year-old man with chest pain arriving in A&E last night: what do you do first?",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
+// ---- public replies -------------------------------------------------------------------------
+
+#[test]
+fn public_reply_about_own_care_is_flagged() {
+    let got = client_data_findings("@jenny_r your biopsy results look fine, see you soon!", Settings::default());
+    assert!(got.iter().any(|(r, s, _)| r == "client-public-reply" && *s == Severity::Critical), "{got:?}");
+}
+
+#[test]
+fn communication_level_one_or_two_is_stricter() {
+    let text = "@tom_b sorry to hear about the migraine, hope it settles soon!";
+    assert!(client_data_findings(text, Settings::default()).is_empty());
+    let strict = Settings { communication_level: Some(2), ..Settings::default() };
+    let got = client_data_findings(text, strict);
+    assert!(got.iter().any(|(r, s, _)| r == "client-public-reply" && *s == Severity::Warning), "{got:?}");
+    let level4 = Settings { communication_level: Some(4), ..Settings::default() };
+    assert!(client_data_findings(text, level4).is_empty());
+}
+
+// ---- testimonials ---------------------------------------------------------------------------
+
+#[test]
+fn before_after_without_consent_warns_and_with_consent_does_not() {
+    let got = client_data_findings("Swipe to see her before and after, eight weeks on our programme!", Settings::default());
+    assert!(got.iter().any(|(r, s, _)| r == "client-testimonial" && *s == Severity::Warning), "{got:?}");
+    assert_no_client_data("Shared with her permission: swipe to see her before and after, eight weeks apart.");
+}
+
+// ---- the private client list ----------------------------------------------------------------
+
+fn with_clients(names: &[&str]) -> Settings {
+    let salt = "test-salt-3f9a";
+    let hashes = names.iter().flat_map(|n| hash_name(salt, n)).collect();
+    Settings { clients: Some(ClientHashes { salt: salt.into(), hashes }), ..Settings::default() }
+}
+
+#[test]
+fn client_list_matches_inflected_names() {
+    let settings = with_clients(&["Kasia Nowak", "Søren", "Ayşe", "@jenny_r"]);
+    for (text, piece) in [
+        ("Spotkałam dziś Kasię na korytarzu.", "Kasię"),
+        ("Rozmawiałam z Kasią o wynikach.", "Kasią"),
+        ("KASIA wróciła!", "KASIA"),
+        ("Sørens mor ringede i dag.", "Sørens"),
+        ("Ayşe'nin kontrolü bugündü.", "Ayşe'nin"),
+        ("Thanks @jenny_r for the flowers!", "@jenny_r"),
+    ] {
+        let got = client_data_findings(text, settings.clone());
+        assert!(
+            got.iter().any(|(r, s, p)| r == "client-list-name" && *s == Severity::Critical && p == piece),
+            "expected {piece:?} in {text:?}; got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn client_list_ignores_unrelated_names_and_is_off_without_a_list() {
+    let settings = with_clients(&["Kasia Nowak", "Søren"]);
+    for text in ["Kamil i Sara byli dziś w pracy.", "Sofie og Karen holder fri i dag.", "Our team met the mayor."] {
+        let got = client_data_findings(text, settings.clone());
+        assert!(!got.iter().any(|(r, _, _)| r == "client-list-name"), "{text:?}: {got:?}");
+    }
+    assert!(!client_data_findings("Rozmawiałam z Kasią.", Settings::default()).iter().any(|(r, _, _)| r == "client-list-name"));
+}
+
+#[test]
+fn the_engine_receives_hashes_only() {
+    let forms = canonical_forms("Kasia Nowak");
+    let settings = with_clients(&["Kasia Nowak"]);
+    let list = settings.clients.as_ref().unwrap();
+    let json = serde_json::to_string(list).unwrap();
+    for f in &forms {
+        assert!(!json.to_lowercase().contains(f.as_str()), "form {f:?} leaked into the settings");
+    }
+    assert!(list.hashes.iter().all(|h| h.len() == 64));
+}
+
+// ---- robustness -----------------------------------------------------------------------------
+
+#[test]
+fn odd_input_never_panics() {
+    let c = checker();
+    for text in ["@", "@@", "Mr", "Pani", "M.", "Anna,", "Anna, 1", "(", "34-year-old", "Bey", "ä@ö", "\u{0301}Anna K", "Ö.", "İ.", "'", "x'"] {
+        for lang in Lang::ALL {
+            let _ = c.check_as(text, lang);
+        }
+    }
+    let long = "Anna K. from Leeds, 34, my patient, had surgery yesterday. ".repeat(60);
+    let _ = c.check(&long);
+}
