@@ -148,13 +148,32 @@ function start(site: SiteFile): void {
     resize.observe(b.el);
   }
 
-  // ---- typing: cheap marking on the event, reading and diffing in the next frame ---------------
+  // ---- typing: cheap marking on the event; reading, diffing and sending in the task right after
+  // it (the editor has updated its DOM by then, and the check is on its way before the next frame);
+  // drawing in the next frame ----------------------------------------------------------------------
   const dirty = new Set<Box>();
+  const repaint = new Set<Box>();
   let frameQueued = false;
+  let readQueued = false;
   let paintAll = false;
+  // A MessageChannel task runs after the event and its microtasks (React's and Lexical's DOM
+  // updates) without waiting for a frame. It lives in the content script's world: pages can't see it.
+  const readChannel = new MessageChannel();
+  readChannel.port1.onmessage = () => { readQueued = false; readDirty(); };
   function markDirty(b: Box): void {
     dirty.add(b);
+    repaint.add(b);
     queueFrame();
+    if (!readQueued) {
+      readQueued = true;
+      readChannel.port2.postMessage(0);
+    }
+  }
+  function readDirty(): void {
+    for (const b of dirty) {
+      if (b.refresh()) send(b);
+    }
+    dirty.clear();
   }
   function schedulePaint(): void {
     paintAll = true;
@@ -167,11 +186,9 @@ function start(site: SiteFile): void {
   }
   function frame(): void {
     frameQueued = false;
-    for (const b of dirty) {
-      if (b.refresh()) send(b);
-    }
-    const targets = paintAll ? [...boxes.values()] : [...dirty];
-    dirty.clear();
+    readDirty();
+    const targets = paintAll ? [...boxes.values()] : [...repaint];
+    repaint.clear();
     paintAll = false;
     for (const b of targets) paintBox(b);
     if (card && !cardStillValid()) hideCard();
