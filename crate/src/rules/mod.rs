@@ -176,9 +176,15 @@ fn proximity_hits(
     if (0..n_groups).any(|g| !matches.groups.contains_key(&g)) {
         return;
     }
+    // Byte offsets of sentence stops, found once; a sentence index is a binary search away.
+    let stops: Vec<usize> = if same_sentence {
+        ctx.text.match_indices(['.', '!', '?', '\n']).map(|(i, _)| i).collect()
+    } else {
+        Vec::new()
+    };
     let sentence_of = |folded_at: usize| -> usize {
         let (orig, _) = ctx.folded.to_original(folded_at, folded_at + 1);
-        ctx.text[..orig].matches(['.', '!', '?', '\n']).count()
+        stops.partition_point(|&i| i < orig)
     };
     for anchor in anchors {
         let a = word_index(word_starts, anchor.start);

@@ -89,12 +89,12 @@ impl PersonalAdvice {
             // "4 gange dagligt", "günde 2", "matin et soir".
             dose: Regex::new(
                 r"(?xi)
-                \b\d+(?:[.,/]\d+)?\s?(?:mg|mcg|µg|μg|ug|g|ml|iu|ie|mikrogram\w*|microgram\w*|puf\w*|puff\w*|drops|dråber|droppar|krop\w*|gouttes?|damla|tablet\w*|tabl\w*|comprim\w*|kaps\w*|gélule\w*|sachet\w*|saszet\w*|piller|pills?|plaster\w*|plastr\w*|jednost\w*)\b
-                | \b(?:once|twice|\d+\s?(?:x|times))\s(?:a|per|daily)\b
-                | \b\d+\s?(?:x|gånger|gange|razy|fois|kez|defa)\s?(?:om\s|per\s|i\s|o\s|par\s|na\s)?(?:dagen|dag|dagligt|dziennie|dnia|dzień|jour|günde|daily|a\ day)\b
-                | \bgünde\s(?:\d+|bir|iki|üç|dört)\b
-                | \bmatin\set\ssoir\b | \brano\si\swieczorem\b | \bmorgon\soch\skväll\b | \bmorgen\sog\saften\b | \bsabah\sakşam\b
-                | \b(?:3/4|1/2|1/4|½|¼|¾)\s?(?:tablet\w*|tabl\w*|comprim\w*|tabletki)\b
+                (?-u:\b)\d+(?:[.,/]\d+)?\s?(?:mg|mcg|µg|μg|ug|g|ml|iu|ie|mikrogram\w*|microgram\w*|puf\w*|puff\w*|drops|dråber|droppar|krop\w*|gouttes?|damla|tablet\w*|tabl\w*|comprim\w*|kaps\w*|gélule\w*|sachet\w*|saszet\w*|piller|pills?|plaster\w*|plastr\w*|jednost\w*)(?-u:\b)
+                | (?-u:\b)(?:once|twice|\d+\s?(?:x|times))\s(?:a|per|daily)(?-u:\b)
+                | (?-u:\b)\d+\s?(?:x|gånger|gange|razy|fois|kez|defa)\s?(?:om\s|per\s|i\s|o\s|par\s|na\s)?(?:dagen|dag|dagligt|dziennie|dnia|dzień|jour|günde|daily|a\ day)(?-u:\b)
+                | (?-u:\b)günde\s(?:\d+|bir|iki|üç|dört)(?-u:\b)
+                | (?-u:\b)matin\set\ssoir(?-u:\b) | (?-u:\b)rano\si\swieczorem(?-u:\b) | (?-u:\b)morgon\soch\skväll(?-u:\b) | (?-u:\b)morgen\sog\saften(?-u:\b) | (?-u:\b)sabah\sakşam(?-u:\b)
+                | (?-u:\b)(?:3/4|1/2|1/4|½|¼|¾)\s?(?:tablet\w*|tabl\w*|comprim\w*|tabletki)(?-u:\b)
                 ",
             )
             .expect("valid regex"),
@@ -241,12 +241,23 @@ impl PersonalAdvice {
 
         match self.mode {
             Mode::Medication => {
+                let actions = pieces(ACTIONS);
                 let mut objects = pieces(DRUGS);
-                for m in self.dose.find_iter(ctx.text) {
-                    let start = m.start();
-                    objects.push(Piece { start, end: m.end(), word: word_at(ctx.words, start), sentence: sentence_at(&sents, start) });
+                // Doses are looked for only in sentences that give an order: the regex never runs
+                // over the rest of a long post.
+                let mut done = usize::MAX;
+                for a in &actions {
+                    if a.sentence == done {
+                        continue;
+                    }
+                    done = a.sentence;
+                    let (lo, hi) = sents[a.sentence];
+                    for m in self.dose.find_iter(&ctx.text[lo..hi]) {
+                        let start = lo + m.start();
+                        objects.push(Piece { start, end: lo + m.end(), word: word_at(ctx.words, start), sentence: a.sentence });
+                    }
                 }
-                for a in pieces(ACTIONS) {
+                for a in actions {
                     if counter(a.sentence) || is_question(a.sentence) {
                         continue;
                     }

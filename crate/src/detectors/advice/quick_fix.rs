@@ -8,7 +8,7 @@ use regex::Regex;
 use super::lists::Lists;
 use crate::detectors::{Confidence, Ctx, Detector, Hit};
 use crate::lang::Lang;
-use crate::text::sentences;
+use crate::text::{sentences, words};
 
 const VERBS: usize = 0;
 const NEGATIONS: usize = 1;
@@ -33,9 +33,9 @@ fn span_pattern(lang: Lang) -> String {
     };
     if lang == Lang::Tr {
         // Turkish puts the case ending on the unit: "7 günde", "3 seansta", "bir haftada".
-        return format!(r"\b(?:{NUMBERS}|bir|iki|uc|dort|bes|alti|yedi|sekiz|dokuz|on)\s+(?:gunde|haftada|seansta|seansda|ayda|dakikada|saatte|kurde|uygulamada)\b");
+        return format!(r"(?-u:\b)(?:{NUMBERS}|bir|iki|uc|dort|bes|alti|yedi|sekiz|dokuz|on)\s+(?:gunde|haftada|seansta|seansda|ayda|dakikada|saatte|kurde|uygulamada)(?-u:\b)");
     }
-    format!(r"\b(?:{preps})\s+(?:(?:just|only|bara|tylko|zaledwie|seulement|kun)\s+)?(?:{NUMBERS})\s+(?:{units})\b")
+    format!(r"(?-u:\b)(?:{preps})\s+(?:(?:just|only|bara|tylko|zaledwie|seulement|kun)\s+)?(?:{NUMBERS})\s+(?:{units})(?-u:\b)")
 }
 
 impl QuickFix {
@@ -51,37 +51,40 @@ impl Detector for QuickFix {
         if found[VERBS].is_empty() {
             return;
         }
-        let folded = &ctx.folded.text;
-        let sents = sentences(ctx.text);
-        let sentence_of = |orig: usize| sents.iter().position(|&(s, e)| orig >= s && orig < e.max(s + 1)).unwrap_or(usize::MAX);
-        let word_of = |orig: usize| match ctx.words.binary_search_by(|w| w.start.cmp(&orig)) {
+        // Everything here is in folded offsets; only the final span is mapped back.
+        let folded = ctx.folded.text.as_str();
+        let sents = sentences(folded);
+        let sentence_of = |at: usize| match sents.binary_search_by(|&(s, _)| s.cmp(&at)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let word_starts: Vec<usize> = words(folded).iter().map(|w| w.start).collect();
+        let word_of = |at: usize| match word_starts.binary_search(&at) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
         // (sentence, word) of each negation.
-        let negations: Vec<(usize, usize)> = found[NEGATIONS]
-            .iter()
-            .map(|m| {
-                let s = ctx.folded.to_original(m.start, m.end).0;
-                (sentence_of(s), word_of(s))
-            })
-            .collect();
-        let time_spans: Vec<(usize, usize)> = self.spans[ctx.lang.index()]
-            .find_iter(folded)
-            .map(|m| ctx.folded.to_original(m.start(), m.end()))
-            .collect();
-        if time_spans.is_empty() {
-            return;
+        let negations: Vec<(usize, usize)> = found[NEGATIONS].iter().map(|m| (sentence_of(m.start), word_of(m.start))).collect();
+        // Time spans, looked for only in sentences that have a verb of cure or removal.
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        let mut done = usize::MAX;
+        for v in &found[VERBS] {
+            let s = sentence_of(v.start);
+            if s == done {
+                continue;
+            }
+            done = s;
+            let (lo, hi) = sents[s];
+            spans.extend(self.spans[ctx.lang.index()].find_iter(&folded[lo..hi]).map(|m| (s, lo + m.start(), lo + m.end())));
         }
         for v in &found[VERBS] {
-            let (vs, ve) = ctx.folded.to_original(v.start, v.end);
-            let sentence = sentence_of(vs);
-            let vw = word_of(vs);
-            let near = time_spans
+            let sentence = sentence_of(v.start);
+            let vw = word_of(v.start);
+            let near = spans
                 .iter()
-                .filter(|&&(ts, te)| sentence_of(ts) == sentence && (te <= vs || ts >= ve))
-                .find(|&&(ts, _)| word_of(ts).abs_diff(vw) <= self.window);
-            if let Some(&(ts, te)) = near {
+                .filter(|&&(s, ts, te)| s == sentence && (te <= v.start || ts >= v.end))
+                .find(|&&(_, ts, _)| word_of(ts).abs_diff(vw) <= self.window);
+            if let Some(&(_, ts, te)) = near {
                 // A negation shortly before the verb, or between verb and time span, denies the
                 // claim ("no method removes acne in 3 sessions"); one elsewhere in the sentence
                 // ("…, without any side effects") does not.
@@ -90,7 +93,8 @@ impl Detector for QuickFix {
                 if negations.iter().any(|&(ns, nw)| ns == sentence && nw >= lo && nw <= hi) {
                     continue;
                 }
-                out.push(Hit::new(vs.min(ts), ve.max(te), Confidence::High));
+                let (start, end) = ctx.folded.to_original(v.start.min(ts), v.end.max(te));
+                out.push(Hit::new(start, end, Confidence::High));
             }
         }
     }
