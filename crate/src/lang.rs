@@ -76,6 +76,16 @@ fn letter_votes(c: char, votes: &mut [f32; 6]) {
     }
 }
 
+/// Word beginnings and endings typical of one language (weaker evidence than a function word).
+const AFFIXES: [(Lang, &[&str], &[&str]); 6] = [
+    (Lang::En, &["th", "wh"], &["ing", "ght", "ly", "tion"]),
+    (Lang::Sv, &["sj", "tj", "skj"], &["arna", "orna", "erna", "ade", "igt", "ning"]),
+    (Lang::Pl, &["prz", "trz", "szcz", "wsz"], &["ów", "ych", "ego", "ść", "owa", "ami", "cie"]),
+    (Lang::Fr, &["qu"], &["eux", "euse", "ment", "tion", "ais", "ait", "oir", "ée"]),
+    (Lang::Da, &["hv", "kk"], &["ede", "ene", "hed", "else", "ker", "ger"]),
+    (Lang::Tr, &["ç", "ş"], &["yor", "lar", "ler", "dır", "dir", "mış", "miş", "ız", "iz", "sın", "ım"]),
+];
+
 /// Which of the six languages `text` is most likely written in. English wins ties and empty text,
 /// because the interface falls back to English too.
 pub fn detect(text: &str) -> Lang {
@@ -93,6 +103,13 @@ pub fn detect(text: &str) -> Lang {
             continue;
         }
         let lower = word.to_lowercase().replace('’', "'");
+        if lower.chars().count() >= 4 {
+            for (lang, prefixes, suffixes) in AFFIXES.iter() {
+                if prefixes.iter().any(|p| lower.starts_with(p)) || suffixes.iter().any(|x| lower.ends_with(x)) {
+                    votes[lang.index()] += 0.4;
+                }
+            }
+        }
         for (lang, words) in STOPWORDS.iter() {
             if words.contains(&lower.as_str()) {
                 votes[lang.index()] += 1.0;
