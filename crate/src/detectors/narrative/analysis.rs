@@ -338,8 +338,8 @@ impl Analysis {
                     terms.push(TermHit { role: Role::Care, start: ws, end: we, w });
                 }
             }
-            terms.sort_by_key(|h| (h.start, h.end));
         }
+        terms.sort_by_key(|h| (h.start, h.end));
         let ages: Vec<(usize, usize, usize)> = t
             .age
             .find_iter(text)
@@ -517,9 +517,12 @@ impl Analysis {
     /// Term hits of `role` within `window` words of word `w` and at most `max_sent` sentences away.
     pub fn near(&self, w: usize, role: Role, window: usize, max_sent: usize) -> Option<&TermHit> {
         let s = self.sent.get(w).copied().unwrap_or(0);
-        self.terms
+        // Terms are sorted by position: look only inside the window.
+        let lo = self.terms.partition_point(|h| h.w + window < w);
+        self.terms[lo..]
             .iter()
-            .filter(|h| h.role == role && h.w.abs_diff(w) <= window && self.sent[h.w].abs_diff(s) <= max_sent)
+            .take_while(|h| h.w <= w + window)
+            .filter(|h| h.role == role && self.sent[h.w].abs_diff(s) <= max_sent)
             .min_by_key(|h| h.w.abs_diff(w))
     }
 

@@ -298,8 +298,16 @@ impl Detector for ClientList {
                 }
             }
         }
+        // Candidates: every word of a short draft (replies, tweets: "kasia" typed in lowercase),
+        // capitalised words of a longer one. Each distinct word is stemmed and hashed once, which
+        // keeps a 3,000-character post to a few hundred digests at most.
+        let short = text.len() <= 600;
+        let mut done: HashSet<&str> = HashSet::new();
+        // Distinct words that matched, to flag their repeats without hashing again.
+        let mut seen_words: Vec<&str> = Vec::new();
         for (k, w) in ctx.words.iter().enumerate() {
-            if w.text.chars().count() < 3 || !w.text.chars().next().is_some_and(char::is_alphabetic) {
+            let Some(first) = w.text.chars().next() else { continue };
+            if w.text.chars().count() < 3 || !first.is_alphabetic() || !(short || first.is_uppercase()) {
                 continue;
             }
             if k > 0 && text[..w.start].ends_with(['@', '_', '.']) && text[..w.start].contains('@') {
@@ -318,8 +326,17 @@ impl Detector for ClientList {
                     end = next.end;
                 }
             }
-            let stem = clients::stem_word(&text[w.start..end]);
-            if stem.chars().count() >= 3 && hit(stem) {
+            let word = &text[w.start..end];
+            if !done.insert(word) {
+                if seen_words.contains(&word) {
+                    out.push(Hit::new(w.start, end, Confidence::High));
+                }
+                continue;
+            }
+            let stem = clients::stem_word(word);
+            let matched = stem.chars().count() >= 3 && hit(stem);
+            if matched {
+                seen_words.push(word);
                 out.push(Hit::new(w.start, end, Confidence::High));
             }
         }
