@@ -238,3 +238,20 @@ fn odd_input_never_panics() {
     let long = "Anna K. from Leeds, 34, my patient, had surgery yesterday. ".repeat(60);
     let _ = c.check(&long);
 }
+
+#[test]
+fn client_list_matches_capitalised_names_in_long_drafts_too() {
+    let settings = with_clients(&["Søren Madsen"]);
+    let long = format!("{} I dag mødte jeg Søren på gangen, og Sørens smil var tilbage.", "Vi har haft en travl uge på klinikken med mange besøg. ".repeat(15));
+    let got = client_data_findings(&long, settings);
+    let pieces: Vec<&str> = got.iter().filter(|(r, _, _)| r == "client-list-name").map(|(_, _, p)| p.as_str()).collect();
+    assert_eq!(pieces, vec!["Søren", "Sørens"], "{got:?}");
+}
+
+#[test]
+fn a_client_reference_leaves_room_for_identifier_findings() {
+    // The reference is flagged on its own words, so a finding inside the story is not swallowed.
+    let text = "My patient keeps missing her insulin reviews.";
+    let got = client_data_findings(text, Settings::default());
+    assert!(got.iter().any(|(r, _, p)| r == "client-reference" && p == "My patient"), "{got:?}");
+}
