@@ -54,6 +54,10 @@ impl Detector for Shouting {
         let text = ctx.text;
         for (s, e) in sentences(text) {
             let sentence = &text[s..e];
+            // Quick reject: a shouted sentence has at least six capitals.
+            if sentence.chars().filter(|c| c.is_uppercase()).nth(5).is_none() {
+                continue;
+            }
             let mut total = 0usize;
             let mut caps = 0usize;
             let mut long_caps = 0usize;
@@ -111,7 +115,7 @@ impl Detector for ExclamationRun {
         let mut bangs = 0usize;
         let mut total_bangs = 0usize;
         let mut runs = 0usize;
-        let mut flush = |start: Option<usize>, len: usize, bangs: usize, end: usize, out: &mut Vec<Hit>, runs: &mut usize| {
+        let flush = |start: Option<usize>, len: usize, bangs: usize, end: usize, out: &mut Vec<Hit>, runs: &mut usize| {
             if let Some(s) = start {
                 if len >= 3 && bangs >= 1 {
                     out.push(Hit::new(s, end, Confidence::High));
@@ -232,6 +236,10 @@ fn clusters(text: &str) -> Vec<Cluster> {
 impl Detector for Emoji {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
+        // Quick reject: emoji are all at U+2600 or above (three or four UTF-8 bytes, lead byte >= 0xE2).
+        if !text.bytes().any(|b| b >= 0xE2) {
+            return;
+        }
         let cs = clusters(text);
         if cs.is_empty() {
             return;
@@ -339,6 +347,7 @@ fn slot_of(c: char) -> Option<Slot> {
         '8' => Slot::Letter('b'),
         '9' => Slot::Letter('g'),
         '*' | '.' | '#' => Slot::Any,
+        c if c.is_ascii_alphabetic() => Slot::Letter(c.to_ascii_lowercase()),
         c if c.is_alphabetic() => {
             let mut s = String::new();
             fold_char(c, &mut s);
@@ -429,6 +438,29 @@ impl ObfuscatedProfanity {
             hi -= 1;
         }
         let body = &raw[lo..hi];
+        // Cheap test first: most tokens are plain words, which are the lexicon rule's job.
+        let mut disguise_chars = false;
+        let mut stretched_run = false;
+        let (mut prev, mut run) = ('\0', 0usize);
+        for c in body.chars() {
+            if !c.is_alphabetic() {
+                disguise_chars = true;
+                break;
+            }
+            if c == prev {
+                run += 1;
+                if run >= 3 {
+                    stretched_run = true;
+                    break;
+                }
+            } else {
+                prev = c;
+                run = 1;
+            }
+        }
+        if !disguise_chars && !stretched_run {
+            return None;
+        }
         let offset = s + lo;
         let letters = body.chars().filter(|c| c.is_alphabetic()).count();
         if letters == 0 {
