@@ -1,9 +1,342 @@
-//! Detectors of this family. Answers `None` for names it does not own.
+//! Identifier detectors (category `client_data`): national ID numbers with real validation,
+//! patients' phone numbers and emails, record numbers, dates of birth and home addresses.
+//!
+//! Every detector follows the same steps, in the manner of Presidio and Purview: a pattern finds
+//! candidates, validation (checksums, dates, numbering plans) rejects look-alikes, context words
+//! within a window raise or lower the score, and the result is a `Confidence`. Regular expressions
+//! are compiled once, in `build`; context is only read around candidates, which are rare, so a
+//! check stays linear and cheap.
+
+mod contact;
+mod national;
+mod personal;
 
 use super::Detector;
+use crate::lang::Lang;
+use crate::text::fold;
 
-pub fn build(name: &str, _params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
+pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
     match name {
+        "national_id" => Some(national::NationalId::build(params).map(|d| Box::new(d) as Box<dyn Detector>)),
+        "patient_phone" => Some(Ok(Box::new(contact::Phone::new()))),
+        "patient_email" => Some(Ok(Box::new(contact::Email::new()))),
+        "record_number" => Some(Ok(Box::new(personal::RecordNumber::new()))),
+        "date_of_birth" => Some(Ok(Box::new(personal::DateOfBirth::new()))),
+        "home_address" => Some(Ok(Box::new(personal::HomeAddress::new()))),
         _ => None,
     }
+}
+
+/// The redaction offered as a fix, in the UI language.
+pub(crate) fn redacted(ui: Lang) -> String {
+    match ui {
+        Lang::En => "[redacted]",
+        Lang::Sv => "[borttaget]",
+        Lang::Pl => "[usunięto]",
+        Lang::Fr => "[masqué]",
+        Lang::Da => "[fjernet]",
+        Lang::Tr => "[gizlendi]",
+    }
+    .to_string()
+}
+
+/// Largest char boundary `<= i`.
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Smallest char boundary `>= i`.
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Folded text of up to `before` bytes before `start` and `after` bytes after `end`, with a
+/// separator standing in for the span itself. Optionally stops at line breaks.
+pub(crate) fn context(text: &str, start: usize, end: usize, before: usize, after: usize, same_line: bool) -> String {
+    let mut lo = floor_boundary(text, start.saturating_sub(before));
+    let mut hi = ceil_boundary(text, end.saturating_add(after));
+    if same_line {
+        if let Some(i) = text[lo..start].rfind('\n') {
+            lo += i + 1;
+        }
+        if let Some(i) = text[end..hi].find('\n') {
+            hi = end + i;
+        }
+    }
+    let mut out = String::with_capacity(hi - lo + 3);
+    out.push(' ');
+    out.push_str(&fold(&text[lo..start]));
+    out.push_str(" \u{1} ");
+    out.push_str(&fold(&text[end..hi]));
+    out.push(' ');
+    out
+}
+
+/// The part of a `context` string before the span.
+pub(crate) fn before_part(ctx: &str) -> &str {
+    ctx.split('\u{1}').next().unwrap_or("")
+}
+
+#[allow(dead_code)]
+/// True if `hay` (folded) contains `term` (folded) on word boundaries. A trailing `*` lets the
+/// word continue; terms that end in punctuation ("f.", "ur.") need no boundary after them.
+pub(crate) fn has_term(hay: &str, term: &str) -> bool {
+    let (body, prefix) = match term.strip_suffix('*') {
+        Some(b) => (b, true),
+        None => (term, false),
+    };
+    if body.is_empty() {
+        return false;
+    }
+    let needs_after = !prefix && body.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let needs_before = body.chars().next().is_some_and(|c| c.is_alphanumeric());
+    for (i, _) in hay.match_indices(body) {
+        let ok_before = !needs_before || !hay[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+        let ok_after = !needs_after || !hay[i + body.len()..].chars().next().is_some_and(|c| c.is_alphanumeric());
+        if ok_before && ok_after {
+            return true;
+        }
+    }
+    false
+}
+
+/// True if `hay` (folded) contains any of `terms` on word boundaries (see `has_term`). Each list is
+/// compiled once into an Aho-Corasick automaton, so a check scans the window once per list.
+pub(crate) fn has_any(hay: &str, terms: &'static [&'static str]) -> bool {
+    compiled(terms).any(hay)
+}
+
+pub(crate) struct TermList {
+    ac: aho_corasick::AhoCorasick,
+    /// Per term: needs a boundary before, after.
+    bounds: Vec<(bool, bool)>,
+}
+
+impl TermList {
+    fn new(terms: &[&str]) -> TermList {
+        let mut pats = Vec::new();
+        let mut bounds = Vec::new();
+        for t in terms {
+            let (body, prefix) = match t.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (*t, false),
+            };
+            if body.is_empty() {
+                continue;
+            }
+            pats.push(body);
+            bounds.push((
+                body.chars().next().is_some_and(|c| c.is_alphanumeric()),
+                !prefix && body.chars().last().is_some_and(|c| c.is_alphanumeric()),
+            ));
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&pats)
+            .expect("term automaton");
+        TermList { ac, bounds }
+    }
+
+    fn any(&self, hay: &str) -> bool {
+        self.ac.find_overlapping_iter(hay).any(|m| {
+            let (b, a) = self.bounds[m.pattern().as_usize()];
+            (!b || !hay[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+                && (!a || !hay[m.end()..].chars().next().is_some_and(|c| c.is_alphanumeric()))
+        })
+    }
+}
+
+/// The compiled automaton for a static term list, built on first use.
+fn compiled(terms: &'static [&'static str]) -> &'static TermList {
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<Vec<(usize, usize, &'static TermList)>>> = OnceLock::new();
+    let key = (terms.as_ptr() as usize, terms.len());
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let mut guard = match cache.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(&(_, _, list)) = guard.iter().find(|(p, n, _)| (*p, *n) == key) {
+        return list;
+    }
+    let list: &'static TermList = Box::leak(Box::new(TermList::new(terms)));
+    guard.push((key.0, key.1, list));
+    list
+}
+
+/// Leap year in the Gregorian calendar.
+pub(crate) fn is_leap(year: u32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// A real calendar date. `year` None means "some year": 29 February is allowed.
+pub(crate) fn valid_date(year: Option<u32>, month: u32, day: u32) -> bool {
+    let max = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !is_leap(y) => 28,
+            _ => 29,
+        },
+        _ => return false,
+    };
+    (1..=max).contains(&day)
+}
+
+/// Digits of an ASCII string as numbers (non-digits skipped).
+pub(crate) fn digits(s: &str) -> Vec<u32> {
+    s.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect()
+}
+
+pub(crate) fn num(d: &[u32]) -> u32 {
+    d.iter().fold(0, |acc, &x| acc * 10 + x)
+}
+
+/// True when the span `[s, e)` is not glued to more digits or number punctuation ("12-345/22",
+/// "v1.2.3"), so that a piece of a longer number is not read as an identifier.
+pub(crate) fn isolated(text: &str, s: usize, e: usize) -> bool {
+    let before = &text[..s];
+    let after = &text[e..];
+    let mut b = before.chars().rev();
+    match b.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => return false,
+        Some(c) if matches!(c, '-' | '/' | '.' | ',' | '+' | ':') => {
+            if b.next().is_some_and(|c| c.is_ascii_digit()) {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    let mut a = after.chars();
+    match a.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => return false,
+        Some(c) if matches!(c, '-' | '/' | '.' | ',' | ':') => {
+            if a.next().is_some_and(|c| c.is_ascii_digit()) {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    true
+}
+
+/// Words that say a number is an order, invoice, company or bank number, not a person's.
+pub(crate) const NOT_A_PERSON: &[&str] = &[
+    // en
+    "order", "order no", "order number", "invoice", "ref", "reference", "tracking", "parcel", "account", "company no",
+    "company number", "vat", "isbn", "doi", "pmid", "ticket", "booking ref", "case ref",
+    // sv
+    "ordernummer", "ordernr", "bestallning*", "faktura*", "referens*", "org.nr", "orgnr", "org nr", "org. nr",
+    "organisationsnummer", "bankgiro", "plusgiro", "kolli", "kundnummer", "kundnr", "momsnr", "ocr",
+    // pl
+    "zamowienie*", "zamowienia", "nip", "regon", "krs", "konto", "rachunek", "przesylka*", "numer zamowienia",
+    // fr
+    "commande", "facture", "siret", "siren", "tva", "colis", "suivi", "rcs",
+    // da
+    "ordre", "ordrenummer", "ordrenr", "bestilling*", "cvr", "cvr-nr", "cvr nr", "se-nr", "kontonummer", "reg.nr",
+    // tr
+    "siparis*", "fatura*", "vergi", "vergi no", "kargo", "takip", "iban", "mersis",
+];
+
+/// Keywords that must occur near a match (street types, "born", "MRN", ...), found with one
+/// Aho-Corasick pass over the folded text. Expensive patterns then run only in small windows
+/// around them, which keeps a check linear and cheap however long the draft is.
+pub(crate) struct Keywords {
+    ac: aho_corasick::AhoCorasick,
+    /// Per keyword: needs a word boundary before, after.
+    bounds: Vec<(bool, bool)>,
+}
+
+impl Keywords {
+    /// `terms`: folded keyword, boundary needed before, boundary needed after.
+    pub(crate) fn new(terms: &[(&str, bool, bool)]) -> Keywords {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(terms.iter().map(|t| t.0))
+            .expect("keyword automaton");
+        Keywords { ac, bounds: terms.iter().map(|t| (t.1, t.2)).collect() }
+    }
+
+    /// Merged windows of the original text: `back` bytes before and `fwd` bytes after each hit.
+    pub(crate) fn windows(&self, folded: &crate::text::Folded, text: &str, back: usize, fwd: usize) -> Vec<(usize, usize)> {
+        let hay = folded.text.as_str();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for m in self.ac.find_overlapping_iter(hay) {
+            let (b, a) = self.bounds[m.pattern().as_usize()];
+            if b && hay[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            if a && hay[m.end()..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let (s, e) = folded.to_original(m.start(), m.end());
+            let lo = floor_boundary(text, s.saturating_sub(back));
+            let hi = ceil_boundary(text, e.saturating_add(fwd));
+            match out.last_mut() {
+                Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                _ => out.push((lo, hi)),
+            }
+        }
+        out
+    }
+}
+
+/// Windows around runs of at least `min_digits` digits joined by single separators
+/// (space, no-break space, `.`, `-`, `+`, `(`, `)`, `/`), with `pad` bytes either side.
+pub(crate) fn digit_windows(text: &str, min_digits: usize, pad: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut count = 0;
+        let mut end = i;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                count += 1;
+                i += 1;
+                end = i;
+            } else {
+                let sep = if b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0) { 2 } else if matches!(b[i], b' ' | b'.' | b'-' | b'+' | b'(' | b')' | b'/' | b'A' | b'B' | b'a' | b'b') { 1 } else { 0 };
+                // Allow "(0) " and ") " style double separators.
+                let mut j = i + sep;
+                if sep > 0 && j < b.len() && matches!(b[j], b' ' | b'(' | b')') {
+                    j += 1;
+                }
+                if sep > 0 && j < b.len() && b[j].is_ascii_digit() {
+                    i = j;
+                } else {
+                    break;
+                }
+            }
+        }
+        if count >= min_digits {
+            let lo = floor_boundary(text, start.saturating_sub(pad));
+            let hi = ceil_boundary(text, end + pad);
+            match out.last_mut() {
+                Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                _ => out.push((lo, hi)),
+            }
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+    out
 }
