@@ -192,9 +192,22 @@ impl Checker {
         }
         findings.retain(|f| {
             let key = allow_key(&text[f.start..f.end]);
-            !self.allow_keys.iter().any(|a| key.len() >= 3 && (key == *a || a.contains(key.as_str()) || (key.len() >= 6 && key.contains(a.as_str()))))
+            !self.allow_keys.iter().any(|a| key.len() >= 3 && (key == *a || a.contains(key.as_str()) || (key.len() >= 6 && key.contains(a.as_str())) || same_phone(&key, a)))
         });
     }
+}
+
+/// Two digit-only keys name the same phone number when one is the other written with a country
+/// code instead of the trunk 0 ("+46 70 123 45 67" and "070-123 45 67"), or with "00".
+fn same_phone(a: &str, b: &str) -> bool {
+    if !a.bytes().all(|c| c.is_ascii_digit()) || !b.bytes().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let a = a.strip_prefix("00").unwrap_or(a);
+    let b = b.strip_prefix("00").unwrap_or(b);
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let short = short.strip_prefix('0').unwrap_or(short);
+    short.len() >= 7 && long.ends_with(short)
 }
 
 fn custom_kind(category: Category) -> SpanKind {
