@@ -190,3 +190,10 @@ pub fn canonical_forms(name: &str) -> JsValue {
 pub fn hash_form(salt: &str, form: &str) -> String {
     crate::clients::hash_form(salt, form)
 }
+
+/// The salted digests to store for one client (a name as typed, or an `@handle`): what
+/// `Settings.clients.hashes` holds. The name itself need never be stored.
+#[wasm_bindgen(js_name = clientHashes, unchecked_return_type = "string[]")]
+pub fn client_hashes(salt: &str, name: &str) -> JsValue {
+    crate::clients::hash_name(salt, name).iter().map(|h| JsValue::from_str(h)).collect::<js_sys::Array>().into()
+}

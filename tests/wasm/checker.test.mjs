@@ -43,3 +43,19 @@ test('findings are plain objects with UTF-16 offsets', () => {
   assert.equal(ward.message, 'Ward name');
   assert.ok(!('replacement' in ward));
 });
+
+test('clientHashes gives the salted SHA-256 digests the checker looks names up by', async () => {
+  const { clientHashes } = await import('./load.mjs').then((m) => m.default);
+  const { createHash } = await import('node:crypto');
+  const sha = (salt, form) => createHash('sha256').update(salt).update('\0').update(form).digest('hex');
+  assert.deepEqual(clientHashes('s1', '@Jenny_R'), [sha('s1', '@jenny_r')]);
+  const hashes = clientHashes('s1', 'Jenny Rowe');
+  assert.ok(hashes.length >= 2 && hashes.every((h) => /^[0-9a-f]{64}$/.test(h)), hashes.join());
+  assert.notDeepEqual(clientHashes('s2', 'Jenny Rowe'), hashes, 'the salt changes every digest');
+  assert.deepEqual(clientHashes('s1', ''), []);
+  const text = 'Lovely to see Jenny Rowe at the clinic again today';
+  const plain = new Checker({}).check(text).filter((f) => f.category === 'client_data');
+  const listed = new Checker({ clients: { salt: 's1', hashes } }).check(text).filter((f) => f.category === 'client_data');
+  assert.ok(!plain.some((f) => text.slice(f.start, f.end).includes('Jenny')), JSON.stringify(plain));
+  assert.ok(listed.some((f) => text.slice(f.start, f.end).includes('Jenny')), JSON.stringify(listed));
+});
