@@ -336,7 +336,7 @@ impl Detector for Email {
             let Some((s, e)) = address_at(text, at) else { continue };
             let addr = text[s..e].to_ascii_lowercase();
             let Some((local, domain)) = addr.split_once('@') else { continue };
-            if ROLE_MAILBOXES.iter().any(|r| local == *r || local.starts_with(&format!("{r}.")) || local.starts_with(&format!("{r}-"))) {
+            if ROLE_MAILBOXES.iter().any(|r| local.strip_prefix(r).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-']))) {
                 continue;
             }
             let free = FREE_MAIL.contains(&domain);
