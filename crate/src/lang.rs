@@ -86,6 +86,24 @@ const AFFIXES: [(Lang, &[&str], &[&str]); 6] = [
     (Lang::Tr, &["ç", "ş"], &["yor", "lar", "ler", "dır", "dir", "mış", "miş", "ız", "iz", "sın", "ım"]),
 ];
 
+/// `STOPWORDS` as a map from word to the languages that list it, built once: a hash lookup per word
+/// instead of a scan of every list (language detection runs on every check).
+fn stopword_index() -> &'static std::collections::HashMap<&'static str, Vec<Lang>> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<Lang>>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<Lang>> = std::collections::HashMap::new();
+        for (lang, words) in STOPWORDS.iter() {
+            for w in words.iter() {
+                let langs = map.entry(*w).or_default();
+                if !langs.contains(lang) {
+                    langs.push(*lang);
+                }
+            }
+        }
+        map
+    })
+}
+
 /// Which of the six languages `text` is most likely written in. English wins ties and empty text,
 /// because the interface falls back to English too.
 pub fn detect(text: &str) -> Lang {
@@ -110,8 +128,8 @@ pub fn detect(text: &str) -> Lang {
                 }
             }
         }
-        for (lang, words) in STOPWORDS.iter() {
-            if words.contains(&lower.as_str()) {
+        if let Some(langs) = stopword_index().get(lower.as_str()) {
+            for lang in langs {
                 votes[lang.index()] += 1.0;
             }
         }
