@@ -46,6 +46,40 @@ fn fmt(d: Duration) -> String {
     }
 }
 
+/// Median of `check(text)` over about 200 ms.
+fn median_of(checker: &Checker, text: &str) -> Duration {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 20 || start.elapsed() < Duration::from_millis(200) {
+        let t = Instant::now();
+        black_box(checker.check(black_box(text)));
+        samples.push(t.elapsed());
+    }
+    stats(samples).0
+}
+
+/// `BENCH_RULES=3000`: what each rule costs on a draft of that many characters, measured by
+/// switching it off. For finding hot spots; the figures are noisy on a shared machine.
+fn rule_costs(pool: &str, n: usize) {
+    let text = draft(pool, n);
+    let all = Checker::new(Settings::default()).unwrap();
+    let base = median_of(&all, &text);
+    println!("native: {n} chars, all rules: median {}", fmt(base));
+    let ids: Vec<String> = all.rule_ids().map(str::to_string).collect();
+    let mut costs = Vec::new();
+    for id in &ids {
+        let settings = Settings { disabled_rules: vec![id.clone()], ..Settings::default() };
+        let without = median_of(&Checker::new(settings).unwrap(), &text);
+        costs.push((base.as_secs_f64() - without.as_secs_f64(), id));
+    }
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (cost, id) in costs.iter().take(25) {
+        println!("  {:>9.1} µs  {id}", cost * 1e6);
+    }
+    let none = Settings { disabled_rules: ids.clone(), ..Settings::default() };
+    println!("  all rules off: median {} (fixed cost: folding, words, term scan, custom rules)", fmt(median_of(&Checker::new(none).unwrap(), &text)));
+}
+
 fn main() {
     let pool = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/bench/pool.txt")).expect("tests/bench/pool.txt");
 
@@ -57,6 +91,11 @@ fn main() {
     }
     let (m, p) = stats(builds);
     println!("native: checker construction: median {}, p99 {} (20 runs)", fmt(m), fmt(p));
+
+    if let Ok(n) = std::env::var("BENCH_RULES") {
+        rule_costs(&pool, n.parse().unwrap_or(3_000));
+        return;
+    }
 
     let checker = Checker::new(Settings::default()).unwrap();
     println!("native: check(), no language hint");
