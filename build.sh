@@ -55,7 +55,8 @@ build_wasm() {
   say "building the WASM package"
   cargo build --locked -p bedside --lib --target wasm32-unknown-unknown --profile wasm
   rm -rf pkg && mkdir -p pkg
-  wasm-bindgen --target web --out-dir pkg --out-name bedside \
+  # No name or producers sections: they are debugging aids and a sixth of the file.
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg --out-name bedside \
     target/wasm32-unknown-unknown/wasm/bedside.wasm
 }
 

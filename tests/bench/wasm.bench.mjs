@@ -1,0 +1,65 @@
+// WASM benchmark in Node (./build.sh bench, or `node tests/bench/wasm.bench.mjs` after ./build.sh).
+// Not a test: prints figures for BENCHMARKS.md. Same drafts as the native bench
+// (tests/bench/native.rs): the lines of pool.txt, repeated and cut to exactly N characters.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { Checker, root } from '../wasm/load.mjs';
+
+const SIZES = [280, 3000, 10000, 30000, 63206];
+const pool = readFileSync(join(root, 'tests', 'bench', 'pool.txt'), 'utf8');
+
+function draft(n) {
+  const lines = pool.split('\n').filter((l) => l.trim());
+  const out = [];
+  let count = 0;
+  for (;;) {
+    for (const line of lines) {
+      for (const c of line + '\n') {
+        if (count === n) return out.join('');
+        out.push(c);
+        count++;
+      }
+    }
+  }
+}
+
+function stats(samples) {
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], p99: samples[Math.min(samples.length, Math.ceil(samples.length * 0.99)) - 1] };
+}
+
+const fmt = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+
+const wasm = readFileSync(join(root, 'pkg', 'bedside_bg.wasm'));
+console.log(`wasm: size ${(wasm.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(1)} KiB gzip -9 (pkg/bedside_bg.wasm)`);
+
+const builds = [];
+for (let i = 0; i < 20; i++) {
+  const t = performance.now();
+  new Checker({}).free();
+  builds.push(performance.now() - t);
+}
+const b = stats(builds);
+console.log(`wasm: checker construction: median ${fmt(b.median)}, p99 ${fmt(b.p99)} (20 runs)`);
+
+const checker = new Checker({});
+console.log('wasm: check(), no language hint, findings converted to JS objects');
+console.log('| chars | findings | median | p99 | runs | median per 1,000 chars |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const n of SIZES) {
+  const text = draft(n);
+  const findings = checker.check(text).length;
+  const warm = performance.now();
+  while (performance.now() - warm < 100) checker.check(text);
+  const samples = [];
+  const start = performance.now();
+  while (samples.length < 50 || (performance.now() - start < 500 && samples.length < 100000)) {
+    const t = performance.now();
+    checker.check(text);
+    samples.push(performance.now() - t);
+  }
+  const s = stats(samples);
+  console.log(`| ${n} | ${findings} | ${fmt(s.median)} | ${fmt(s.p99)} | ${samples.length} | ${fmt((s.median * 1000) / n)} |`);
+}
