@@ -4,16 +4,23 @@
 //! - `word` / `two words`: exact words; spaces in a term match any run of spaces.
 //! - `stem*`: the last word may continue (inflection): `pacjent*` matches "pacjentka", "pacjentów".
 //! - `*` alone is not allowed, and a term is at least two characters.
+//!
+//! Matching is lenient one way only: a draft typed without diacritics ("pacjentow", "sevgili")
+//! matches terms written with them, but where the draft carries one of the letters that are letters
+//! of their own (å ä ö æ ø ı ü), the term must have it too: Swedish "höra" does not match "hora",
+//! Turkish "sık" does not match "sik".
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::text::{fold, is_word_char, Folded};
+use crate::text::{fold, fold_char, is_marked_letter, is_word_char, Folded};
 
 #[derive(Debug, Clone)]
 struct TermInfo {
     /// Index of the term in the caller's list (which group/label it belongs to).
     tag: usize,
     prefix: bool,
+    /// The term as written (lowercase, single spaces), to compare marked letters against.
+    written: Vec<char>,
 }
 
 /// A compiled set of terms. Cheap to query; built once per checker.
@@ -48,7 +55,8 @@ impl TermSet {
                 continue;
             }
             patterns.push(folded);
-            infos.push(TermInfo { tag, prefix });
+            let written = normalize_spaces(&body.to_lowercase()).chars().collect();
+            infos.push(TermInfo { tag, prefix, written });
         }
         let matcher = if patterns.is_empty() {
             None
@@ -79,12 +87,39 @@ impl TermSet {
             } else if !boundary_after(hay, e) {
                 continue;
             }
+            let (os, oe) = folded.to_original(s, e);
+            if !marked_letters_agree(folded.original.get(os..oe).unwrap_or(""), &info.written) {
+                continue;
+            }
             out.push(TermMatch { tag: info.tag, start: s, end: e });
         }
         out.sort_by_key(|m| (m.start, m.end));
         out.dedup();
         out
     }
+}
+
+/// Walks the draft's piece and the term together: equal letters agree; a plain draft letter may
+/// stand for the term's marked one (diacritic left out); a marked draft letter must be the term's.
+/// Where the two stop lining up (æ vs "ae", a decomposed mark), the folded match is trusted.
+fn marked_letters_agree(piece: &str, term: &[char]) -> bool {
+    let mut term = term.iter();
+    for x in piece.chars().flat_map(char::to_lowercase) {
+        let Some(&t) = term.next() else { return true };
+        if x == t {
+            continue;
+        }
+        if is_marked_letter(x) {
+            return false;
+        }
+        let (mut fx, mut ft) = (String::new(), String::new());
+        fold_char(x, &mut fx);
+        fold_char(t, &mut ft);
+        if fx != ft {
+            return true;
+        }
+    }
+    true
 }
 
 fn normalize_spaces(s: &str) -> String {
@@ -140,9 +175,20 @@ mod tests {
     }
 
     #[test]
-    fn prefix_terms_take_inflections_and_ignore_diacritics() {
+    fn prefix_terms_take_inflections_and_drafts_may_omit_diacritics() {
         assert_eq!(matched(&["pacjent*"], "Moja PACJENTKA i pacjentów"), vec!["PACJENTKA", "pacjentów"]);
-        assert_eq!(matched(&["kasia"], "z Kasią"), vec!["Kasią"]);
+        assert_eq!(matched(&["kasią"], "z Kasia"), vec!["Kasia"]);
+    }
+
+    #[test]
+    fn letters_the_draft_carries_must_be_the_terms_letters() {
+        assert!(matched(&["hora"], "Jag vill höra mer.").is_empty());
+        assert_eq!(matched(&["hora"], "din HORA"), vec!["HORA"]);
+        assert!(matched(&["sik*"], "Sık sık gelir.").is_empty());
+        assert_eq!(matched(&["sık*"], "Sik sik gelir."), vec!["Sik", "sik"]);
+        assert_eq!(matched(&["pacjentów"], "brak pacjentow"), vec!["pacjentow"]);
+        assert_eq!(matched(&["médecin"], "Le MÉDECIN"), vec!["MÉDECIN"]);
+        assert_eq!(matched(&["søren"], "Soeren og SØREN"), vec!["SØREN"]);
     }
 
     #[test]

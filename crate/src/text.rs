@@ -51,6 +51,8 @@ fn is_combining_mark(c: char) -> bool {
 /// The folded text plus, for every folded byte, the original byte range of the char it came from.
 pub struct Folded {
     pub text: String,
+    /// The text as written, for checks that need the letters folding removed (see lexicon.rs).
+    pub original: String,
     orig_start: Vec<u32>,
     orig_end: Vec<u32>,
 }
@@ -69,7 +71,7 @@ impl Folded {
                 orig_end.push(end);
             }
         }
-        Folded { text, orig_start, orig_end }
+        Folded { text, original: original.to_string(), orig_start, orig_end }
     }
 
     /// Maps a folded byte range `[start, end)` back to the original text's byte range.
@@ -82,6 +84,14 @@ impl Folded {
         let e = self.orig_end[(end - 1).min(self.orig_end.len() - 1)] as usize;
         (s, e)
     }
+}
+
+/// True for a vowel letter that is a different letter, not an accented one, in the languages that
+/// have it: Swedish/Danish å ä ö æ ø, Turkish ı ö ü. Swedish "höra" is not "hora" and Turkish "sık"
+/// is not "sik", so these must match exactly. Other marks (é, ç, ł, ą) stay lenient: lexicons write
+/// stems like Turkish "sonuc*" for sonuç/sonucu on purpose.
+pub fn is_marked_letter(c: char) -> bool {
+    matches!(c, 'å' | 'ä' | 'ö' | 'æ' | 'ø' | 'ı' | 'ü' | 'Å' | 'Ä' | 'Ö' | 'Æ' | 'Ø' | 'Ü')
 }
 
 /// True for characters that make up words (letters, digits, marks, and the apostrophe inside
