@@ -1,13 +1,13 @@
 //! Personalised medical advice given in public, and quick-fix health claims.
 //!
 //! - `personal-medication`: a reply that addresses one person (an @handle, a greeting or honorific
-//!   with a name, a vocative "…, Petter –") and, within one clause, tells them to start, stop,
-//!   change or dose a medicine ("start the X 20 mg tonight", "odstaw leki", "Ventolin al, günde 2
-//!   puf"), or to stop something at once ("hemen kes").
+//!   with a name, a vocative "…, Olle –") and, within one clause, tells them to start, stop,
+//!   change or dose a medicine ("start the X 20 mg tonight", "odstaw leki", "Aerius al, günde 1
+//!   tablet"), or to stop something at once ("hemen kes").
 //! - `personal-diagnosis`: the same kind of reply naming a diagnosis for their symptoms ("sounds
 //!   like shingles", "det lyder som …", "to na pewno …", "bu tenisçi dirseği").
-//! - `quick-fix`: a claim that a treatment cures or removes something within a short time ("fixes
-//!   your back in one visit", "på 30 dagar", "7 günde").
+//! - `quick-fix`: a claim that a treatment cures or removes something within a short time ("clears
+//!   your migraines in two sessions", "på tre veckor", "7 günde").
 //!
 //! Counter-signals: generic subjects ("adults", "most people", "man bör"), advice to seek care
 //! (unless the same sentence waves care away: "no need to see the GP"), questions, negations.
@@ -121,7 +121,7 @@ impl PersonalAdvice {
                 return true;
             }
         }
-        // A capitalised name used as a vocative: "Jesus, Paul, it's…", "…, Susanne 🙄", "Kuba, …".
+        // A capitalised name used as a vocative: "Jesus, Paul, it's…", "…, Birgitte 🙄", "Wojtek, …".
         for (i, w) in ctx.words.iter().enumerate() {
             if !is_name_like(w) || blocked.iter().any(|&(s, e)| s < w.end && w.start < e) {
                 continue;

@@ -1,5 +1,5 @@
 //! `quick-fix`: a verb of cure or removal within a few words of a short time span, in one
-//! sentence: "fixes your back in one visit", "minus 10 kilo på 30 dagar", "w 3 tygodnie",
+//! sentence: "clears your migraines in two sessions", "tappa 8 kilo på tre veckor", "w 3 tygodnie",
 //! "en 4 semaines", "på én session", "7 günde". A negation just before the verb or inside the
 //! claim ("no one can cure … in a week") silences it. Matching runs on the folded text (lower case, no diacritics).
 

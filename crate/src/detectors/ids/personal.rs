@@ -124,7 +124,7 @@ impl Detector for DateOfBirth {
             }
             let n = |i: usize| caps.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
             let ok = if let (Some(d), Some(mo)) = (n(1), n(2)) {
-                // 02/02/2025: day first in all six languages; the US order is accepted too.
+                // 14/03/2024: day first in all six languages; the US order is accepted too.
                 valid_date(None, mo, d) || valid_date(None, d, mo)
             } else if let (Some(_), Some(mo), Some(d)) = (n(4), n(5), n(6)) {
                 valid_date(None, mo, d)
@@ -165,9 +165,9 @@ const PREMISES: &[&str] = &[
 ];
 
 pub struct HomeAddress {
-    /// Scandinavian compounds: Storgatan 5, Violvej 18, Strandvejen 41.
+    /// Scandinavian compounds: Storgatan 5, Kløvervej 12, Fjordgade 27.
     nordic: Regex,
-    /// English: 12 Chapel Street; Chapel St (with a residence word).
+    /// English: 12 Mill Lane; Mill Ln (with a residence word).
     english: Regex,
     /// Polish: ul. Długa 7, al. Jana Pawła II 12/4.
     polish: Regex,
@@ -175,7 +175,7 @@ pub struct HomeAddress {
     french: Regex,
     /// Turkish: Atatürk Cad. No: 5, Gül Sok. No:3/2.
     turkish: Regex,
-    /// A named person "from" a place: Pani Iwona Mrozek z Nowej Huty, Mrs Smith from Leeds.
+    /// A named person "from" a place: Pani Danuta Sowa z Bronowic, Mrs Smith from Leeds.
     locality: Regex,
     /// A capitalised first and last name shortly before an address.
     name_before: Regex,
@@ -290,7 +290,7 @@ impl Detector for HomeAddress {
 }
 
 impl HomeAddress {
-    /// A capitalised name ("Henrik Mørch, ...", "Jens Otto Lund, f. ... på ...") in the same
+    /// A capitalised name ("Poul Erik Holm, ...", "Bodil Krag, f. ... på ...") in the same
     /// sentence, shortly before the address.
     fn person_before(&self, text: &str, s: usize) -> bool {
         let lo = super::floor_boundary(text, s.saturating_sub(100));

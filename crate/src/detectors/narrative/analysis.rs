@@ -121,8 +121,8 @@ pub struct Tables {
     /// also looked for at the end of a longer word.
     compound_heads: Vec<Option<aho_corasick::AhoCorasick>>,
     age: Regex,
-    /// Stems (`clients::stem_word`) of the given names, so inflected forms count too: "Tildas",
-    /// "Kasię", "Marcinem".
+    /// Stems (`clients::stem_word`) of the given names, so inflected forms count too: "Majas",
+    /// "Kasię", "Tomkiem".
     given_stems: Vec<HashSet<String>>,
 }
 
@@ -241,7 +241,7 @@ pub struct Person {
     pub staff: bool,
     /// Addressed with a greeting ("Hi Gail,").
     pub greeted: bool,
-    /// Opens the draft as an address ("Pani Zofio, ...").
+    /// Opens the draft as an address ("Pani Halino, ...").
     pub vocative: bool,
     /// Folded name, to recognise the same person again.
     pub key: String,
@@ -270,7 +270,7 @@ fn is_cap(word: &str) -> bool {
 }
 
 /// "41 lat" / "34 ans" are ages after a comma or parenthesis ("Klient, 41 lat", "(45 l.,") or
-/// after French "de" ("une femme de 34 ans"); elsewhere they are durations ("od 5 lat", "depuis
+/// after French "de" ("un homme de 52 ans"); elsewhere they are durations ("od 5 lat", "depuis
 /// 6 ans").
 fn plausible_age(text: &str, start: usize, m: &str) -> bool {
     let f = fold(m);
@@ -368,7 +368,7 @@ impl Analysis {
         }
     }
 
-    /// An age right after word `w`: "Anna, 34," / "Bernard (88!)" / "Émilie, 29 ans".
+    /// An age right after word `w`: "Anna, 34," / "Walter (91!)" / "Chloé, 31 ans".
     fn age_after(&self, text: &str, w: usize) -> Option<usize> {
         let gap = self.gap(text, w).trim();
         if !(gap == "," || gap == "(") {
@@ -441,7 +441,7 @@ impl Analysis {
             let mut start = self.words[w].0;
             let mut end = self.words[w].1;
             let mut strong = false;
-            // A title before: "Pani Weronika", "Mme Poirier", "M. Fernandes".
+            // A title before: "Pani Bożena", "Mme Lefort", "M. Carvalho".
             // (The sentence splitter ends a sentence at "M." / "Mr."; a title abbreviation does not.)
             let abbrev = w > 0 && matches!(self.word(text, w - 1), "M" | "Mr" | "Mrs" | "Ms" | "Mme" | "Mlle" | "Dr" | "Hr") && self.gap(text, w - 1).starts_with('.');
             if w > 0 && (self.sent[w - 1] == self.sent[w] || abbrev) {
@@ -453,7 +453,7 @@ impl Analysis {
                     }
                 }
             }
-            // Surname or initial after: "Kevin Marsh", "Anna K.", "Petra Å".
+            // Surname or initial after: "Dean Holt", "Anna K.", "Lena B".
             let mut k = w;
             while k + 1 < n && self.gap(text, k).chars().all(|c| c == ' ') && !self.gap(text, k).is_empty() {
                 let next = self.word(text, k + 1);
@@ -478,7 +478,7 @@ impl Analysis {
                 }
             }
             let last = k;
-            // Turkish title after: "Kenan Bey", "Sibel Hanım'ın".
+            // Turkish title after: "Orhan Bey", "Nermin Hanım'ın".
             if last + 1 < n && self.has(last + 1, Role::TitleAfter) && !self.gap(text, last).contains(['.', '\n']) {
                 strong = true;
                 end = self.words[last + 1].1;
@@ -496,7 +496,7 @@ impl Analysis {
                     || (last + 1..(last + 4).min(n)).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
                     || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Dr." | "Prof" | "prof"));
                 let greeted = (w.saturating_sub(2)..w).any(|j| self.has(j, Role::Greeting));
-                // "Pani Zofio, ..." / "Necati Bey, ...": a name opening the draft, followed by a comma.
+                // "Pani Halino, ..." / "Orhan Bey, ...": a name opening the draft, followed by a comma.
                 let vocative = w <= 1 && self.sent[w] == 0 && self.age_after(text, last).is_none() && {
                     let after_end = text[end..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
                     after_end.trim_start().starts_with(',')

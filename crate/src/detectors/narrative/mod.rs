@@ -86,7 +86,7 @@ impl Detector for Narrative {
     }
 }
 
-/// Is this person addressed, rather than talked about? ("Hi Gail," / "Pani Zofio," at the start.)
+/// Is this person addressed, rather than talked about? ("Hi Gail," / "Pani Halino," at the start.)
 fn addressed(p: &analysis::Person) -> bool {
     p.greeted || p.vocative
 }
@@ -161,7 +161,7 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         if a.is_hypothetical(w) {
             continue;
         }
-        // "Klient, 41 lat" / "une cliente de 38 ans" / "Danışanım, 29 yaşında": a client with an age.
+        // "Klient, 41 lat" / "un client de 45 ans" / "Danışanım, 29 yaşında": a client with an age.
         if let Some(r) = a.near(w, Role::ClientRef, 3, 0) {
             out.push(Hit::new(r.start.min(s), r.end.max(e), Confidence::High));
             continue;
@@ -217,7 +217,7 @@ fn public_reply(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         return;
     }
     // A record or result that is theirs: "your biopsy", "tahlil sonuçlarınız", or addressed
-    // formally by name ("Pani Zofio, po dzisiejszym INR ...").
+    // formally by name ("Pani Halino, wczorajsza morfologia ...").
     for r in a.terms.iter().filter(|t| t.role == Role::Record) {
         if a.sent[r.w] > a.sent[to.w] + 2 {
             break;
