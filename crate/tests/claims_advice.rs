@@ -62,10 +62,10 @@ fn advice_english_general_education_and_signposting_stay_quiet() {
         "If you have chest pain, call 999 straight away.",
         "Shingles can start with tingling on one side of the body. Speak to a pharmacist early.",
         "@jenna_w so sorry to hear that. I can't give medical advice here, please see your GP or call 111.",
-        "Most people with a cold don't need antibiotics: rest, fluids and paracetamol if you need it.",
+        "Colds clear up by themselves; honey, lemon and a paracetamol for the aches beat antibiotics every time.",
         "@nhs_trust thanks for sharing the new guidance on antibiotics, really useful for our patients.",
         "Hi all, our flu clinic opens on Saturday. Bring your NHS number and wear a short sleeve.",
-        "Can I take ibuprofen with asthma? Most people can; a few find it makes breathing worse.",
+        "Is naproxen safe with high blood pressure? Often for a short course, but check with a pharmacist first.",
     ]);
 }
 
@@ -74,14 +74,14 @@ fn advice_swedish() {
     all_fire(Category::Advice, &[
         "@karin_w sluta med Sertralinet i en vecka och se om yrseln släpper.",
         "Hej Anders, öka Metoprololen till 50 mg på morgonen så tar vi nya prover sen.",
-        "@linus.e det där låter som en klassisk ischias, helt klart.",
-        "@maja_s ta två Ipren tre gånger om dagen, du behöver inte gå till vårdcentralen.",
+        "@linus.e du har helt klart ischias, det är typiskt med smärta ner i benet.",
+        "@maja_s ta 400 mg Ipren morgon och kväll i en vecka, ni behöver inte söka vård för det.",
         "Hej Eva, du har garanterat en öroninflammation. Ge henne Alvedon så länge.",
     ]);
     all_quiet(Category::Advice, &[
         "Vuxna bör inte ta mer än 4 gram paracetamol per dygn.",
         "Prata med din läkare innan du slutar med ett läkemedel.",
-        "@tova_n vad tråkigt att höra. Jag kan inte ge råd här, men ring 1177 så hjälper de dig.",
+        "@tova_n usch, så tråkigt. Sådant kan jag tyvärr inte svara på i ett öppet inlägg – vårdcentralen eller 1177 kan hjälpa dig.",
         "Bältros börjar ofta med brännande smärta på ena sidan. Kontakta vårdcentralen tidigt.",
         "Hej alla! På lördag har vi öppet hus på mottagningen, välkomna.",
     ]);
@@ -101,7 +101,7 @@ fn advice_polish() {
         "Zanim odstawisz jakikolwiek lek, porozmawiaj z lekarzem.",
         "@asia_m przykro mi to czytać. Nie mogę doradzać tutaj, proszę umówić się do lekarza rodzinnego.",
         "Półpasiec zaczyna się często od pieczenia po jednej stronie ciała. Warto szybko zgłosić się do przychodni.",
-        "Metforminę zwykle zaczyna się od małej dawki i zwiększa stopniowo, żeby ograniczyć dolegliwości.",
+        "Statyny przyjmuje się najczęściej wieczorem, a o zmianie dawki decyduje lekarz po wynikach lipidogramu.",
     ]);
 }
 
@@ -109,10 +109,10 @@ fn advice_polish() {
 fn advice_french() {
     all_fire(Category::Advice, &[
         "@claire_m arrêtez la sertraline pendant une semaine et on verra.",
-        "Bonjour Julien, prends 1 comprimé de Doliprane 1000 mg matin et soir pendant trois jours.",
+        "Bonjour Julien, prends un Doliprane 1000 toutes les six heures jusqu'à dimanche.",
         "@nico.r c'est clairement une tendinite du tendon d'Achille, classique chez les coureurs.",
         "Madame, vous avez sûrement une sinusite, prenez du Doliprane et pas besoin de consulter.",
-        "@lea_b passe à 10 mg au lieu de 20, tu verras la différence.",
+        "@lea_b passe à 25 mg le soir plutôt que 50, ça devrait suffire.",
     ]);
     all_quiet(Category::Advice, &[
         "Les adultes ne doivent pas dépasser 4 g de paracétamol par jour.",
@@ -127,15 +127,15 @@ fn advice_french() {
 fn advice_danish() {
     all_fire(Category::Advice, &[
         "@mette_l stop med at tage sertralin i en uge og se, om svimmelheden går over.",
-        "Hej Lars, du skal sætte din metoprolol op til 100 mg fra i morgen.",
+        "Hej Karsten, skru din amlodipin ned til 5 mg, og mål blodtrykket igen om en uge.",
         "@peter.n det lyder som en klassisk iskias, helt sikkert. Det er ikke noget at være bange for.",
-        "@sofie_h giv hende 2 Panodil 3 gange dagligt, så behøver du ikke ringe til lægen.",
+        "@sofie_h giv hende en halv Pamol morgen og aften, det er ikke nødvendigt at ringe til vagtlægen.",
         "Hej Birgitte, det er helt sikkert en blærebetændelse. Drik masser af vand.",
     ]);
     all_quiet(Category::Advice, &[
         "Voksne bør ikke tage mere end 4 gram paracetamol i døgnet.",
         "Tal med din læge, før du stopper med et lægemiddel.",
-        "@ida_k hvor lyder det hårdt. Jeg kan ikke rådgive herinde, men ring til lægevagten, hvis det haster.",
+        "@bo_n det er en svær situation at stå i. Konkrete råd kan jeg ikke give i en kommentar, så kontakt din egen læge eller 1813.",
         "Helvedesild starter ofte med brændende smerter på den ene side af kroppen. Kontakt lægen tidligt.",
         "Hej alle sammen, vi holder lukket fredag på grund af kursus.",
     ]);
@@ -155,7 +155,7 @@ fn advice_turkish() {
         "Herhangi bir ilacı bırakmadan önce doktorunuza danışın.",
         "@selin_d çok üzüldüm. Buradan tavsiye veremem, lütfen hekiminize başvurun ya da 112'yi arayın.",
         "Zona genellikle vücudun bir tarafında yanma ile başlar. Erken dönemde hekime başvurun.",
-        "Köpek ısırığında yarayı hemen bol sabunlu suyla yıkayın ve en yakın sağlık kuruluşuna başvurun.",
+        "Arı sokmasında iğneyi kazıyarak çıkarın ve soğuk kompres uygulayın; nefes darlığı olursa 112'yi arayın.",
     ]);
 }
 
@@ -198,7 +198,7 @@ fn claims_swedish() {
         "Det finns ingen mirakelkur mot eksem, men det finns bra behandling.",
         "I vår uppföljning fick 7 av 10 mindre smärta efter åtta veckor.",
         "Fysioterapi är ett av alternativen vid artros.",
-        "Det bästa med jobbet är fortfarande mötet med patienterna.",
+        "Bästa stunden på dagen är morgonmötet med kollegorna.",
     ]);
 }
 
@@ -222,7 +222,7 @@ fn claims_polish() {
 fn claims_french() {
     all_fire(Category::Claims, &[
         "Le meilleur ostéopathe de Nantes, c'est ici.",
-        "Notre cure élimine la cellulite en 3 semaines.",
+        "Notre soin efface les vergetures en 2 semaines.",
         "Notre tisane guérit l'insomnie, satisfait ou remboursé.",
         "Une méthode 100 % naturelle, sans aucun effet secondaire.",
     ]);

@@ -140,8 +140,8 @@ fn nhs_number_mod11() {
 
 #[test]
 fn patient_phone_numbers_in_national_formats() {
-    assert_flags_piece("Trying to reach a patient, his number is 07700 900461 and it's off.", "patient-phone", "07700 900461");
-    assert_flags_piece("Can't reach the patient, the number we have is +44 7700 900461.", "patient-phone", "+44 7700 900461");
+    assert_flags_piece("Can't get hold of Mr Price, his number is 07700 900461 and it goes to voicemail.", "patient-phone", "07700 900461");
+    assert_flags_piece("Please ring her back, her mobile is +44 7700 900461, she left her scarf.", "patient-phone", "+44 7700 900461");
     assert_flags_piece("Patienten glömde plånboken, ring honom på 070-123 45 67.", "patient-phone", "070-123 45 67");
     assert_flags_piece("Pacjentka nie odbiera, jej numer to 501 234 567.", "patient-phone", "501 234 567");
     assert_flags_piece("Le patient ne répond pas, son numéro : 06 12 34 56 78.", "patient-phone", "06 12 34 56 78");
@@ -167,7 +167,7 @@ fn numbers_that_are_not_phones_stay_quiet() {
     assert_clean("We raised £1 250 000 for the new ward in 2024.");
     assert_clean("Opening hours 08.00-16.30, closed 24.12.2024.");
     assert_clean("Order 12345678 is on its way.");
-    assert_clean_as("Zarobki: 9 500–11 000 zł brutto.", Lang::Pl);
+    assert_clean_as("Wynagrodzenie: 8 200–10 400 zł brutto miesięcznie.", Lang::Pl);
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn patient_emails() {
 #[test]
 fn business_emails_stay_quiet() {
     assert_clean("Questions? Write to info@clinic-example.com.");
-    assert_clean("Send your CV to our practice manager: anna.berg@smile-example.co.uk");
+    assert_clean("Applications to our office manager, please: anna.berg@smile-example.co.uk");
     assert_clean_as("Kontakt: kontakt@tandlaegen-example.dk", Lang::Da);
     assert_clean("Thanks @jane_doe for the great talk!");
 }
@@ -215,7 +215,7 @@ fn record_numbers_by_their_names() {
 #[test]
 fn dates_of_birth_by_context() {
     assert_flags("Happy 100th to Mr Hughes on ward 7, born 14 March 1925!", "date-of-birth");
-    assert_flags("Välkommen Elsa, född 2024-12-03!", "date-of-birth");
+    assert_flags("Välkommen Alma, född 2024-12-03!", "date-of-birth");
     assert_flags("Pani Zofia (ur. 03.05.1931) wróciła na rehabilitację.", "date-of-birth");
     assert_flags("Bienvenue à Léo, né le 4 juin 2025 !", "date-of-birth");
     assert_flags("Tillykke til Karen, født 12.08.1948.", "date-of-birth");
@@ -244,7 +244,7 @@ fn clinic_addresses_stay_quiet() {
     assert_clean_as("Hitta hit: Kyrkogatan 3, öppet vardagar 8–17.", Lang::Sv);
     assert_clean_as("Nasza przychodnia przy ul. Kwiatowej 2 jest otwarta do 18.", Lang::Pl);
     assert_clean_as("Notre cabinet : 5 avenue Foch, ouvert du lundi au vendredi.", Lang::Fr);
-    assert_clean_as("Tandlægerne · Torvet 3, 6760 Ribe · åbent hverdage", Lang::Da);
+    assert_clean_as("Klinikken · Algade 14, 4000 Roskilde · åbent hverdage", Lang::Da);
 }
 
 // ---------- robustness ----------

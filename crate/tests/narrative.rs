@@ -55,7 +55,7 @@ fn named_clients_in_six_languages() {
 #[test]
 fn staff_named_in_a_team_post_are_not_clients() {
     for text in [
-        "Welcome to our new physio, Sophie Turner! Sophie has a special interest in knee rehab.",
+        "Welcome to our new physio, Sophie Turner! Sophie will run the Tuesday knee classes.",
         "Nurses Emma, Grace and Priya ran 10 km for the cancer ward today. So proud of the team!",
         "Vår nya sjuksköterska Elin börjar på diabetesmottagningen i morgon. Välkommen!",
         "Nasza nowa fizjoterapeutka, Marta, prowadzi zajęcia z rehabilitacji kręgosłupa.",
@@ -71,10 +71,10 @@ fn staff_named_in_a_team_post_are_not_clients() {
 fn stated_written_consent_turns_the_story_off() {
     for text in [
         "Shared with her written consent: Margaret, 84, walked the whole garden today after her stroke.",
-        "Delas med skriftligt samtycke: Ingrid, 70, är tillbaka i simhallen efter sin höftoperation.",
+        "Delas med skriftligt samtycke: Sigrid, 70, är tillbaka i simhallen efter sin höftoperation.",
         "Za pisemną zgodą pani Haliny: po operacji biodra znowu tańczy!",
         "Publié avec son accord écrit : Paul, 45 ans, a repris le vélo après son infarctus.",
-        "Delt med samtykke: Jens, 63, cykler igen efter sin hjerteoperation.",
+        "Delt med samtykke: Preben, 63, cykler igen efter sin hjerteoperation.",
         "Yazılı onayı ile paylaşıyoruz: Ahmet Bey ameliyattan sonra ilk kez yürüdü.",
     ] {
         assert_no_client_data(text);
@@ -171,9 +171,9 @@ fn communication_level_one_or_two_is_stricter() {
 
 #[test]
 fn before_after_without_consent_warns_and_with_consent_does_not() {
-    let got = client_data_findings("Swipe to see her before and after, eight weeks on our programme!", Settings::default());
+    let got = client_data_findings("Here are her before and after photos from our eight-week programme!", Settings::default());
     assert!(got.iter().any(|(r, s, _)| r == "client-testimonial" && *s == Severity::Warning), "{got:?}");
-    assert_no_client_data("Shared with her permission: swipe to see her before and after, eight weeks apart.");
+    assert_no_client_data("Shared with her permission: her before and after photos, eight weeks apart.");
 }
 
 // ---- the private client list ----------------------------------------------------------------
