@@ -75,13 +75,22 @@ build_all() {
 
 run_tests() {
   install_chromium
+  # Every suite runs even when an earlier one fails; the exit status says whether any failed.
+  local failed=()
   say "Rust tests"
-  cargo test --release --locked --workspace
+  cargo test --release --locked --workspace --no-fail-fast || failed+=("Rust")
   say "JavaScript tests (WASM parity, extension units, browser end-to-end)"
   # Node 20's --test takes files or directories, not globs, so list the test files explicitly.
   local files; mapfile -t files < <(find tests -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
-  if [ ${#files[@]} -eq 0 ]; then echo "no JavaScript tests found under tests/" >&2; exit 1; fi
-  node --test --test-concurrency=1 "${files[@]}"
+  if [ ${#files[@]} -eq 0 ]; then
+    echo "no JavaScript tests found under tests/" >&2; failed+=("JavaScript (none found)")
+  else
+    node --test --test-concurrency=1 "${files[@]}" || failed+=("JavaScript")
+  fi
+  if [ ${#failed[@]} -gt 0 ]; then
+    say "FAILED: ${failed[*]}"; exit 1
+  fi
+  say "all tests passed"
 }
 
 case "${1:-build}" in
