@@ -88,8 +88,7 @@ impl Checker {
         }
         let folded = Folded::new(text);
         let word_list = words(text);
-        let ctx = Ctx { text, folded: &folded, words: &word_list, lang, settings: &self.settings };
-        let folded_word_starts: Vec<usize> = words(&folded.text).iter().map(|w| w.start).collect();
+        let ctx = Ctx::new(text, &folded, &word_list, lang, &self.settings);
         let ui = self.settings.ui_lang();
         let matches = self.book.match_terms(&folded, lang);
 
@@ -103,7 +102,7 @@ impl Checker {
                 continue;
             }
             let base = self.settings.severity_overrides.get(&spec.id).copied().unwrap_or(spec.severity);
-            for hit in rule.hits(&ctx, &matches[i], &folded_word_starts) {
+            for hit in rule.hits(&ctx, &matches[i]) {
                 let mut severity = match hit.confidence {
                     Confidence::High => base,
                     Confidence::Medium => base.lowered(),

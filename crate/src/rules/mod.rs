@@ -132,7 +132,7 @@ impl CompiledRule {
     }
 
     /// Hits of this rule, in original byte offsets, before `unless` and settings are applied.
-    pub fn hits(&self, ctx: &Ctx, matches: &RuleMatches, folded_word_starts: &[usize]) -> Vec<Hit> {
+    pub fn hits(&self, ctx: &Ctx, matches: &RuleMatches) -> Vec<Hit> {
         let mut out = Vec::new();
         match &self.spec.kind {
             RuleKind::Lexicon { .. } => {
@@ -142,7 +142,7 @@ impl CompiledRule {
                 }
             }
             RuleKind::Proximity { groups, window, same_sentence } => {
-                proximity_hits(ctx, matches, groups.len(), *window, *same_sentence, folded_word_starts, &mut out);
+                proximity_hits(ctx, matches, groups.len(), *window, *same_sentence, &mut out);
             }
             RuleKind::Detector { .. } => {
                 if let Some(d) = &self.detector {
@@ -169,13 +169,13 @@ fn proximity_hits(
     n_groups: usize,
     window: usize,
     same_sentence: bool,
-    word_starts: &[usize],
     out: &mut Vec<Hit>,
 ) {
     let Some(anchors) = matches.groups.get(&0) else { return };
     if (0..n_groups).any(|g| !matches.groups.contains_key(&g)) {
         return;
     }
+    let word_starts = ctx.folded_word_starts();
     // Byte offsets of sentence stops, found once; a sentence index is a binary search away.
     let stops: Vec<usize> = if same_sentence {
         ctx.text.match_indices(['.', '!', '?', '\n']).map(|(i, _)| i).collect()

@@ -15,11 +15,13 @@
 mod lists;
 mod quick_fix;
 
+use std::cell::OnceCell;
+
 use regex::Regex;
 
 use super::{Confidence, Ctx, Detector, Hit};
 use crate::lexicon::TermMatch;
-use crate::text::{sentences, Word};
+use crate::text::Word;
 pub use lists::raw as lexicon_text;
 use lists::Lists;
 
@@ -69,6 +71,13 @@ const TO_MANY: &[&str] = &[
     "all", "everyone", "everybody", "folks", "friends", "team", "alla", "allihop", "allihopa", "wszystkim", "wszyscy", "państwo",
     "tous", "toutes", "à", "alle", "allesammen", "herkese", "arkadaşlar", "millet",
 ];
+
+/// The advice lists' matches in one draft, and whether it speaks to one person: the same for both
+/// advice rules, so computed once per check (`Ctx::advice`).
+pub(crate) struct Found {
+    lists: Vec<Vec<TermMatch>>,
+    addressed: OnceCell<bool>,
+}
 
 struct PersonalAdvice {
     mode: Mode,
@@ -206,8 +215,10 @@ impl PersonalAdvice {
         if ctx.words.is_empty() {
             return;
         }
-        let found = self.lists.find(ctx.folded, ctx.lang, N_LISTS);
-        let sents = sentences(ctx.text);
+        // Both advice rules read the same lists: matched once per check, shared through `Ctx`.
+        let shared = ctx.advice.get_or_init(|| Found { lists: self.lists.find(ctx.folded, ctx.lang, N_LISTS), addressed: OnceCell::new() });
+        let found = &shared.lists;
+        let sents = ctx.sentences();
         let piece = |m: &TermMatch| -> Piece {
             let (start, end) = ctx.folded.to_original(m.start, m.end);
             Piece { start, end, word: word_at(ctx.words, start), sentence: sentence_at(&sents, start) }
@@ -215,9 +226,12 @@ impl PersonalAdvice {
         let pieces = |list: usize| -> Vec<Piece> { found[list].iter().map(piece).collect() };
 
         // Names of medicines and conditions are not vocatives ("Paracetamol, ibuprofen…").
-        let blocked: Vec<(usize, usize)> =
-            [DRUGS, CONDITIONS, GENERIC, SEEK].iter().flat_map(|&l| pieces(l)).map(|p| (p.start, p.end)).collect();
-        if !self.addressed(ctx, &found[ADDRESS], &blocked) {
+        let addressed = *shared.addressed.get_or_init(|| {
+            let blocked: Vec<(usize, usize)> =
+                [DRUGS, CONDITIONS, GENERIC, SEEK].iter().flat_map(|&l| pieces(l)).map(|p| (p.start, p.end)).collect();
+            self.addressed(ctx, &found[ADDRESS], &blocked)
+        });
+        if !addressed {
             return;
         }
 

@@ -8,7 +8,6 @@ use regex::Regex;
 use super::lists::Lists;
 use crate::detectors::{Confidence, Ctx, Detector, Hit};
 use crate::lang::Lang;
-use crate::text::{sentences, words};
 
 const VERBS: usize = 0;
 const NEGATIONS: usize = 1;
@@ -53,12 +52,12 @@ impl Detector for QuickFix {
         }
         // Everything here is in folded offsets; only the final span is mapped back.
         let folded = ctx.folded.text.as_str();
-        let sents = sentences(folded);
+        let sents = ctx.folded_sentences();
         let sentence_of = |at: usize| match sents.binary_search_by(|&(s, _)| s.cmp(&at)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let word_starts: Vec<usize> = words(folded).iter().map(|w| w.start).collect();
+        let word_starts = ctx.folded_word_starts();
         let word_of = |at: usize| match word_starts.binary_search(&at) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),

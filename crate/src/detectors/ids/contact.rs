@@ -214,7 +214,7 @@ const PHONE_WORDS: &[&str] = &[
 impl Detector for Phone {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
-        for (lo, hi) in digit_windows(text, 7, 4) {
+        for (lo, hi) in digit_windows(text, ctx.digit_runs(), 7, 4) {
           for m in self.re.find_iter(&text[lo..hi]) {
             let (s, e) = (lo + m.start(), lo + m.end());
             let cand = m.as_str();

@@ -11,7 +11,7 @@ mod contact;
 mod national;
 mod personal;
 
-use super::Detector;
+use super::{Detector, DigitRun};
 use crate::lang::Lang;
 use crate::text::fold;
 
@@ -293,12 +293,14 @@ impl Keywords {
     }
 }
 
-/// Windows around runs of at least `min_digits` digits joined by single separators
-/// (space, no-break space, `.`, `-`, `+`, `(`, `)`, `/`), with `pad` bytes either side.
-pub(crate) fn digit_windows(text: &str, min_digits: usize, pad: usize) -> Vec<(usize, usize)> {
+/// Runs of digits joined by single separators (space, no-break space, `.`, `-`, `+`, `(`, `)`, `/`,
+/// and the letters of Corsican NIR departments), found in one pass. Computed once per check
+/// (`Ctx::digit_runs`) and shared by every identifier rule.
+pub(crate) fn digit_runs(text: &str) -> Vec<DigitRun> {
     let b = text.as_bytes();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
+    let mut out = Vec::new();
+    let Some(first) = b.iter().position(u8::is_ascii_digit) else { return out };
+    let mut i = first;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
             i += 1;
@@ -326,16 +328,24 @@ pub(crate) fn digit_windows(text: &str, min_digits: usize, pad: usize) -> Vec<(u
                 }
             }
         }
-        if count >= min_digits {
-            let lo = floor_boundary(text, start.saturating_sub(pad));
-            let hi = ceil_boundary(text, end + pad);
-            match out.last_mut() {
-                Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-                _ => out.push((lo, hi)),
-            }
-        }
+        out.push(DigitRun { start, end, digits: count });
         if i == start {
             i += 1;
+        }
+    }
+    out
+}
+
+/// Windows around the runs of at least `min_digits` digits, with `pad` bytes either side, merged
+/// where they touch.
+pub(crate) fn digit_windows(text: &str, runs: &[DigitRun], min_digits: usize, pad: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for r in runs.iter().filter(|r| r.digits >= min_digits) {
+        let lo = floor_boundary(text, r.start.saturating_sub(pad));
+        let hi = ceil_boundary(text, r.end + pad);
+        match out.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
         }
     }
     out

@@ -100,7 +100,7 @@ impl Detector for NationalId {
             Scheme::NoFnr | Scheme::PlPesel | Scheme::TrTckn => 11,
             Scheme::FrNir => 13,
         };
-        for (lo, hi) in digit_windows(text, min_digits, 6) {
+        for (lo, hi) in digit_windows(text, ctx.digit_runs(), min_digits, 6) {
           for caps in self.re.captures_iter(&text[lo..hi]) {
             let m = caps.get(0).unwrap();
             let (s, e) = (lo + m.start(), lo + m.end());

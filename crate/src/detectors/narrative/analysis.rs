@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::detectors::Ctx;
 use crate::lang::Lang;
 use crate::lexicon::TermSet;
-use crate::text::{fold, sentences};
+use crate::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -287,7 +287,7 @@ impl Analysis {
         let t = tables();
         let text = ctx.text;
         let words: Vec<(usize, usize)> = ctx.words.iter().map(|w| (w.start, w.end)).collect();
-        let sents = sentences(text);
+        let sents = ctx.sentences();
         let mut sent = Vec::with_capacity(words.len());
         let mut si = 0;
         for &(s, _) in &words {

@@ -8,10 +8,7 @@
 
 mod analysis;
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
-use std::rc::Rc;
 use std::sync::Mutex;
 
 use analysis::{Analysis, Role};
@@ -48,26 +45,13 @@ struct Narrative {
     mode: Mode,
 }
 
-thread_local! {
-    static LAST: RefCell<Option<(u64, Rc<Analysis>)>> = const { RefCell::new(None) };
-}
+/// The narrative rules' shared reading of the draft.
+pub(crate) type Shared = Analysis;
 
-/// The analysis of this draft, computed once and shared by the narrative rules of one check.
-fn analysis(ctx: &Ctx) -> Rc<Analysis> {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    ctx.text.hash(&mut h);
-    ctx.lang.hash(&mut h);
-    let key = h.finish();
-    LAST.with(|cell| {
-        if let Some((k, a)) = cell.borrow().as_ref() {
-            if *k == key {
-                return a.clone();
-            }
-        }
-        let a = Rc::new(Analysis::new(ctx));
-        *cell.borrow_mut() = Some((key, a.clone()));
-        a
-    })
+/// The analysis of this draft, computed once per check and shared by the narrative rules
+/// (`Ctx::narrative`).
+fn analysis<'c>(ctx: &'c Ctx) -> &'c Analysis {
+    ctx.narrative.get_or_init(|| Analysis::new(ctx))
 }
 
 impl Detector for Narrative {
@@ -77,11 +61,11 @@ impl Detector for Narrative {
         }
         let a = analysis(ctx);
         match self.mode {
-            Mode::NamedCare => named_care(&a, out),
-            Mode::ClientRef => client_ref(&a, ctx, out),
-            Mode::CaseStory => case_story(&a, ctx, out),
-            Mode::PublicReply => public_reply(&a, ctx, out),
-            Mode::Testimonial => testimonial(&a, out),
+            Mode::NamedCare => named_care(a, out),
+            Mode::ClientRef => client_ref(a, ctx, out),
+            Mode::CaseStory => case_story(a, ctx, out),
+            Mode::PublicReply => public_reply(a, ctx, out),
+            Mode::Testimonial => testimonial(a, out),
         }
     }
 }

@@ -13,7 +13,7 @@
 
 use super::{Confidence, Ctx, Detector, Hit};
 use crate::lang::Lang;
-use crate::text::{fold_char, sentences, words};
+use crate::text::{fold_char, words};
 
 pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
     match name {
@@ -52,7 +52,7 @@ fn is_acronym(word: &str) -> bool {
 impl Detector for Shouting {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
-        for (s, e) in sentences(text) {
+        for &(s, e) in ctx.sentences() {
             let sentence = &text[s..e];
             // Quick reject: a shouted sentence has at least six capitals.
             if sentence.chars().filter(|c| c.is_uppercase()).nth(5).is_none() {
@@ -182,7 +182,7 @@ fn hostility(c: char) -> Option<Confidence> {
 }
 
 /// One emoji as the reader sees it: byte range and its first pictograph.
-struct Cluster {
+pub(crate) struct Cluster {
     start: usize,
     end: usize,
     base: char,
@@ -240,12 +240,12 @@ impl Detector for Emoji {
         if !text.bytes().any(|b| b >= 0xE2) {
             return;
         }
-        let cs = clusters(text);
+        let cs = ctx.emoji.get_or_init(|| clusters(text));
         if cs.is_empty() {
             return;
         }
         if self.hostile {
-            for c in &cs {
+            for c in cs {
                 if let Some(conf) = hostility(c.base) {
                     out.push(Hit::new(c.start, c.end, conf));
                 }
