@@ -1,5 +1,9 @@
 //! Finds every rule file (`rules/**/*.toml`) and lexicon (`lexicons/<lang>/*.txt`) and embeds them
 //! as one JSON document. Nothing lists them by hand: a new file is picked up by the next build.
+//!
+//! The document holds only what the checker reads at run time: a rule's `examples` stay in its
+//! TOML file (`crate/tests/rules.rs` reads them from there), and a lexicon is one string, its
+//! terms joined by newlines, not a JSON array.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -42,10 +46,14 @@ fn main() {
                 assert!(KEYS.contains(&key.as_str()), "{}: unknown key `{key}`", path.display());
             }
         }
+        let mut value = value;
+        if let Some(table) = value.as_table_mut() {
+            table.remove("examples");
+        }
         rules.push(serde_json::to_value(&value).unwrap());
     }
 
-    let mut lexicons: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut lexicons: BTreeMap<String, String> = BTreeMap::new();
     let mut lexicon_files = Vec::new();
     files_with_ext(&root.join("lexicons"), "txt", &mut lexicon_files);
     lexicon_files.sort();
@@ -58,8 +66,8 @@ fn main() {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect();
+            .collect::<Vec<_>>()
+            .join("\n");
         lexicons.insert(format!("{lang}/{name}"), terms);
     }
 

@@ -1,5 +1,6 @@
 //! The shape of a rule data file (`crate/rules/<category>/<id>.toml`). `build.rs` finds the files
-//! and embeds them as one JSON document; this module reads that document.
+//! and embeds them as one JSON document; this module reads that document. The document leaves out
+//! the rules' `examples`: only the tests read those, from the TOML files ([`RuleExamples`]).
 
 use std::collections::BTreeMap;
 
@@ -30,7 +31,6 @@ pub struct RuleSpec {
     /// Terms that, near a hit, silence it or make it quieter (e.g. a stated written consent).
     #[serde(default)]
     pub unless: Option<Unless>,
-    pub examples: Examples,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -125,6 +125,15 @@ pub struct Examples {
     pub clean: Vec<Example>,
 }
 
+/// The `id` and `examples` of a rule file, read by the tests straight from its TOML (the embedded
+/// bundle does not carry examples).
+#[derive(Debug, Clone, Deserialize)]
+pub struct RuleExamples {
+    pub id: String,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
 /// A draft; with a language when detection alone would be unfair (very short examples).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
@@ -152,8 +161,17 @@ impl Example {
 #[derive(Debug, Deserialize)]
 pub struct Bundle {
     pub rules: Vec<RuleSpec>,
-    /// "<lang>/<name>" -> terms.
+    /// "<lang>/<name>" -> terms (embedded as one newline-joined string per lexicon).
+    #[serde(deserialize_with = "newline_joined")]
     pub lexicons: BTreeMap<String, Vec<String>>,
+}
+
+fn newline_joined<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Vec<String>>, D::Error> {
+    let joined: BTreeMap<String, String> = BTreeMap::deserialize(d)?;
+    Ok(joined
+        .into_iter()
+        .map(|(k, v)| (k, v.split('\n').filter(|t| !t.is_empty()).map(str::to_string).collect()))
+        .collect())
 }
 
 const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
