@@ -86,18 +86,36 @@ const AFFIXES: [(Lang, &[&str], &[&str]); 6] = [
     (Lang::Tr, &["ç", "ş"], &["yor", "lar", "ler", "dır", "dir", "mış", "miş", "ız", "iz", "sın", "ım"]),
 ];
 
-/// `STOPWORDS` as a map from word to the languages that list it, built once: a hash lookup per word
-/// instead of a scan of every list (language detection runs on every check).
-fn stopword_index() -> &'static std::collections::HashMap<&'static str, Vec<Lang>> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<Lang>>> = std::sync::OnceLock::new();
+/// FNV-1a: the stopword map's keys are short words, for which SipHash costs more than the lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type StopwordIndex = std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>>;
+
+/// `STOPWORDS` as a map from word to the languages that list it (a bit per `Lang::index`), built
+/// once: a hash lookup per word instead of a scan of every list (language detection runs on every
+/// check).
+fn stopword_index() -> &'static StopwordIndex {
+    static INDEX: std::sync::OnceLock<StopwordIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: std::collections::HashMap<&'static str, Vec<Lang>> = std::collections::HashMap::new();
+        let mut map = StopwordIndex::default();
         for (lang, words) in STOPWORDS.iter() {
             for w in words.iter() {
-                let langs = map.entry(*w).or_default();
-                if !langs.contains(lang) {
-                    langs.push(*lang);
-                }
+                *map.entry(*w).or_default() |= 1 << lang.index();
             }
         }
         map
@@ -114,23 +132,43 @@ pub fn detect(text: &str) -> Lang {
     };
     let mut votes = [0f32; 6];
     for c in sample.chars() {
-        letter_votes(c, &mut votes);
+        // Every letter that votes is outside ASCII.
+        if !c.is_ascii() {
+            letter_votes(c, &mut votes);
+        }
     }
+    let index = stopword_index();
+    // One buffer for the lowercased word, reused.
+    let mut lower = String::with_capacity(64);
     for word in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         if word.is_empty() || word.len() > 14 {
             continue;
         }
-        let lower = word.to_lowercase().replace('’', "'");
-        if lower.chars().count() >= 4 {
+        lower.clear();
+        let mut chars = 0usize;
+        for c in word.chars() {
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+                chars += 1;
+            } else {
+                for l in c.to_lowercase() {
+                    lower.push(if l == '’' { '\'' } else { l });
+                    chars += 1;
+                }
+            }
+        }
+        if chars >= 4 {
             for (lang, prefixes, suffixes) in AFFIXES.iter() {
                 if prefixes.iter().any(|p| lower.starts_with(p)) || suffixes.iter().any(|x| lower.ends_with(x)) {
                     votes[lang.index()] += 0.4;
                 }
             }
         }
-        if let Some(langs) = stopword_index().get(lower.as_str()) {
-            for lang in langs {
-                votes[lang.index()] += 1.0;
+        if let Some(&langs) = index.get(lower.as_str()) {
+            for lang in Lang::ALL {
+                if langs & (1 << lang.index()) != 0 {
+                    votes[lang.index()] += 1.0;
+                }
             }
         }
     }

@@ -63,6 +63,14 @@ impl Folded {
         let mut orig_start = Vec::with_capacity(original.len());
         let mut orig_end = Vec::with_capacity(original.len());
         for (i, c) in original.char_indices() {
+            // Most of a draft is ASCII: one byte in, one byte out ('`' is the one ASCII char
+            // `fold_char` maps to another).
+            if c.is_ascii() && c != '`' {
+                text.push(c.to_ascii_lowercase());
+                orig_start.push(i as u32);
+                orig_end.push(i as u32 + 1);
+                continue;
+            }
             let before = text.len();
             fold_char(c, &mut text);
             let end = (i + c.len_utf8()) as u32;
@@ -110,7 +118,7 @@ pub struct Word<'a> {
 
 /// Splits `text` into words (maximal runs of word characters).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if is_word_char(c) {

@@ -200,6 +200,14 @@ fn clusters(text: &str) -> Vec<Cluster> {
             after_zwj = false;
             continue;
         }
+        // ASCII is never part of an emoji.
+        if c.is_ascii() {
+            after_zwj = false;
+            if !c.is_whitespace() {
+                line_blank = false;
+            }
+            continue;
+        }
         if is_emoji_modifier(c) {
             if let Some(last) = out.last_mut() {
                 if last.end == i {
