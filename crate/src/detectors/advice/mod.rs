@@ -113,7 +113,7 @@ impl PersonalAdvice {
     /// Does the draft speak to one person? An @handle, a greeting or honorific near the start of a
     /// line, or a name used as a vocative.
     fn addressed(&self, ctx: &Ctx, address: &[TermMatch], blocked: &[(usize, usize)]) -> bool {
-        if self.handle.is_match(ctx.text) {
+        if ctx.text.contains('@') && self.handle.is_match(ctx.text) {
             return true;
         }
         // A greeting or honorific among the first words of a line, not greeting a crowd.

@@ -49,10 +49,14 @@ impl RecordNumber {
 impl Detector for RecordNumber {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
-        if !text.bytes().any(|b| b.is_ascii_digit()) {
+        if ctx.digit_runs().is_empty() {
             return;
         }
         for (lo, hi) in self.keys.windows(ctx.folded, text, 24, 60) {
+          // The pattern needs digits: a window without any cannot match.
+          if !text.as_bytes()[lo..hi].iter().any(u8::is_ascii_digit) {
+              continue;
+          }
           for caps in self.re.captures_iter(&text[lo..hi]) {
             let m = caps.get(0).unwrap();
             let v = caps.get(1).unwrap();
@@ -112,10 +116,14 @@ impl DateOfBirth {
 impl Detector for DateOfBirth {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
-        if !text.bytes().any(|b| b.is_ascii_digit()) {
+        if ctx.digit_runs().is_empty() {
             return;
         }
         for (lo, hi) in self.keys.windows(ctx.folded, text, 4, 48) {
+          // The pattern needs digits: a window without any cannot match.
+          if !text.as_bytes()[lo..hi].iter().any(u8::is_ascii_digit) {
+              continue;
+          }
           for caps in self.re.captures_iter(&text[lo..hi]) {
             let m0 = caps.get(0).unwrap();
             let (ms, me) = (lo + m0.start(), lo + m0.end());

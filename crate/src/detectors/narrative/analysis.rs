@@ -264,9 +264,8 @@ fn is_cap(word: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    let rest: Vec<char> = cs.collect();
     // "NHS", "ACL": acronyms are not names. Single capitals are initials, handled apart.
-    !rest.is_empty() && rest.iter().any(|c| c.is_lowercase())
+    cs.any(char::is_lowercase)
 }
 
 /// "41 lat" / "34 ans" are ages after a comma or parenthesis ("Klient, 41 lat", "(45 l.,") or
