@@ -71,6 +71,7 @@ impl RuleBook {
     /// Loads and compiles the embedded rules. Errors name the rule and the reason.
     pub fn load() -> Result<RuleBook, String> {
         let bundle = spec::bundle()?;
+        let lexicons = spec::lexicons();
         let mut rules = Vec::new();
         for spec in bundle.rules {
             let detector = match &spec.kind {
@@ -90,7 +91,7 @@ impl RuleBook {
             let mut terms: Vec<(usize, String)> = Vec::new();
             for (i, rule) in rules.iter().enumerate() {
                 let mut add = |t: &Terms, role: TermRole| -> Result<(), String> {
-                    for term in expand(&t.any, lang, &bundle.lexicons)?.into_iter().chain(expand(t.for_lang(lang), lang, &bundle.lexicons)?) {
+                    for term in expand(&t.any, lang, lexicons)?.into_iter().chain(expand(t.for_lang(lang), lang, lexicons)?) {
                         terms.push((tags.len(), term.to_string()));
                         tags.push(TermTag { rule: i, role });
                     }

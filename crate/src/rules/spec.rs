@@ -157,13 +157,10 @@ impl Example {
     }
 }
 
-/// Everything `build.rs` embeds.
+/// The rule half of what `build.rs` embeds; the lexicon half is read once by `lexicons()`.
 #[derive(Debug, Deserialize)]
 pub struct Bundle {
     pub rules: Vec<RuleSpec>,
-    /// "<lang>/<name>" -> terms (embedded as one newline-joined string per lexicon).
-    #[serde(deserialize_with = "newline_joined")]
-    pub lexicons: BTreeMap<String, Vec<String>>,
 }
 
 fn newline_joined<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Vec<String>>, D::Error> {
@@ -180,4 +177,24 @@ const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 /// failure here is a build defect, reported with the reason.
 pub fn bundle() -> Result<Bundle, String> {
     serde_json::from_str(BUNDLE_JSON).map_err(|e| format!("embedded rule data is invalid: {e}"))
+}
+
+/// The lexicon half of the bundle: "<lang>/<name>" -> terms, embedded as one newline-joined
+/// string per lexicon (serde skips the rules).
+#[derive(Deserialize)]
+struct LexiconsOnly {
+    #[serde(deserialize_with = "newline_joined")]
+    lexicons: BTreeMap<String, Vec<String>>,
+}
+
+/// The embedded lexicons, "<lang>/<name>" -> terms, parsed once per process and shared by the rule
+/// book and every detector that reads a lexicon (so no detector embeds or parses them again).
+pub fn lexicons() -> &'static BTreeMap<String, Vec<String>> {
+    static LEXICONS: std::sync::OnceLock<BTreeMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    LEXICONS.get_or_init(|| serde_json::from_str::<LexiconsOnly>(BUNDLE_JSON).map(|b| b.lexicons).unwrap_or_default())
+}
+
+/// Lexicon `name` of `lang`; empty when there is none.
+pub fn lexicon(lang: Lang, name: &str) -> &'static [String] {
+    lexicons().get(&format!("{}/{}", lang.code(), name)).map(Vec::as_slice).unwrap_or(&[])
 }

@@ -1,46 +1,13 @@
-//! The lexicons the advice and claims detectors read, embedded at compile time, and a small
-//! per-language matcher over several of them at once (one Aho-Corasick pass per draft).
+//! A small per-language matcher over several of the embedded lexicons at once (one Aho-Corasick
+//! pass per draft), for the advice and claims detectors.
 
 use crate::lang::Lang;
 use crate::lexicon::{TermMatch, TermSet};
 use crate::text::Folded;
 
-macro_rules! lexicon_table {
-    ($($name:literal),* $(,)?) => {
-        /// The raw text of lexicon `name` for `lang` (empty when there is none).
-        pub fn raw(lang: Lang, name: &str) -> &'static str {
-            match (lang, name) {
-                $(
-                    (Lang::En, $name) => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/en/", $name, ".txt")),
-                    (Lang::Sv, $name) => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/sv/", $name, ".txt")),
-                    (Lang::Pl, $name) => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/pl/", $name, ".txt")),
-                    (Lang::Fr, $name) => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/fr/", $name, ".txt")),
-                    (Lang::Da, $name) => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/da/", $name, ".txt")),
-                    (Lang::Tr, $name) => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/tr/", $name, ".txt")),
-                )*
-                _ => "",
-            }
-        }
-    };
-}
-
-lexicon_table!(
-    "advice-actions",
-    "advice-address",
-    "advice-conditions",
-    "advice-diagnosis-cues",
-    "advice-drugs",
-    "advice-generic",
-    "advice-seek-care",
-    "advice-skip-care",
-    "advice-stop",
-    "advice-urgent",
-    "claims-negations",
-    "claims-quick-verbs",
-);
-
-fn terms(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// The terms of lexicon `name` for `lang` (none when there is none), from the embedded bundle.
+fn terms(lang: Lang, name: &str) -> impl Iterator<Item = &'static str> {
+    crate::rules::spec::lexicon(lang, name).iter().map(String::as_str)
 }
 
 /// Several named lists compiled into one automaton per language. A match's `tag` is the index of
@@ -53,7 +20,7 @@ impl Lists {
     pub fn new(names: &[&str]) -> Lists {
         let per_lang = Lang::ALL
             .iter()
-            .map(|&lang| TermSet::new(names.iter().enumerate().flat_map(move |(i, name)| terms(raw(lang, name)).map(move |t| (i, t)))))
+            .map(|&lang| TermSet::new(names.iter().enumerate().flat_map(move |(i, name)| terms(lang, name).map(move |t| (i, t)))))
             .collect();
         Lists { per_lang }
     }

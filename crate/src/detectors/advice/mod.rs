@@ -22,7 +22,6 @@ use regex::Regex;
 use super::{Confidence, Ctx, Detector, Hit};
 use crate::lexicon::TermMatch;
 use crate::text::Word;
-pub use lists::raw as lexicon_text;
 use lists::Lists;
 
 pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {

@@ -6,7 +6,7 @@
 //! pronouns, greetings, "from") are listed here. All of them go into one Aho-Corasick automaton per
 //! language, built once.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -126,10 +126,7 @@ pub struct Tables {
     given_stems: Vec<HashSet<String>>,
 }
 
-fn lexicons() -> &'static BTreeMap<String, Vec<String>> {
-    static LEX: OnceLock<BTreeMap<String, Vec<String>>> = OnceLock::new();
-    LEX.get_or_init(|| crate::rules::spec::bundle().map(|b| b.lexicons).unwrap_or_default())
-}
+use crate::rules::spec::lexicons;
 
 pub fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();

@@ -302,11 +302,11 @@ struct ObfuscatedProfanity {
 impl ObfuscatedProfanity {
     fn build(params: &serde_json::Value) -> Result<ObfuscatedProfanity, String> {
         let name = params.get("lexicon").and_then(|v| v.as_str()).ok_or("obfuscated_profanity: params.lexicon is required")?;
-        let bundle = crate::rules::spec::bundle()?;
+        let lexicons = crate::rules::spec::lexicons();
         let mut per_lang = Vec::new();
         for lang in Lang::ALL {
             let key = format!("{}/{}", lang.code(), name);
-            let list = bundle.lexicons.get(&key).ok_or_else(|| format!("obfuscated_profanity: unknown lexicon {key}"))?;
+            let list = lexicons.get(&key).ok_or_else(|| format!("obfuscated_profanity: unknown lexicon {key}"))?;
             let mut terms = Vec::new();
             for raw in list {
                 let raw = raw.trim();
