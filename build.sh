@@ -79,6 +79,8 @@ run_tests() {
   local failed=()
   say "Rust tests"
   cargo test --release --locked --workspace --no-fail-fast || failed+=("Rust")
+  say "TypeScript type check (esbuild bundles without checking; the checker's types come from the WASM .d.ts)"
+  npx --no-install tsc -p extension/tsconfig.json || failed+=("TypeScript")
   say "JavaScript tests (WASM parity, extension units, browser end-to-end)"
   # Node 20's --test takes files or directories, not globs, so list the test files explicitly.
   local files; mapfile -t files < <(find tests -name '*.test.mjs' -not -path '*/node_modules/*' | sort)

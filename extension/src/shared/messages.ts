@@ -5,19 +5,9 @@ import type { Category, EffectiveSettings, Severity } from './settings-types';
 
 export const PORT_NAME = 'bedside-check';
 
-/** A finding as the checker returns it; start/end are UTF-16 offsets into the checked text. */
-export interface PageFinding {
-  rule: string;
-  category: Category;
-  severity: Severity;
-  kind?: string;
-  start: number;
-  end: number;
-  message: string;
-  why: string;
-  suggestion?: string;
-  replacement?: string;
-}
+/** A finding as the checker returns it (UTF-16 offsets): the WASM package's own type. */
+import type { Finding as PageFinding } from '../../../pkg/bedside';
+export type { PageFinding };
 
 /** What the page part needs from the effective settings (never the client hashes). */
 export type PageSettings = Pick<EffectiveSettings,

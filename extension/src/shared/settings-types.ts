@@ -14,19 +14,10 @@ export const LANGS: Lang[] = ['en', 'sv', 'pl', 'fr', 'da', 'tr'];
 export const CATEGORIES: Category[] = ['client_data', 'tone', 'advice', 'claims'];
 export const SITES: Site[] = ['x', 'facebook', 'instagram', 'linkedin'];
 
-/** What crate/src/settings.rs `Settings` accepts (camelCase). */
-export interface CheckerSettings {
-  uiLang?: Lang;
-  langHint?: Lang;
-  disabledCategories?: Category[];
-  disabledRules?: string[];
-  severityOverrides?: Record<string, Severity>;
-  allowList?: string[];
-  clients?: { salt: string; hashes: string[] };
-  customRules?: Array<{ id: string; category: Category; severity?: Severity; terms?: string[]; pattern?: string; message: string }>;
-  communicationLevel?: number;
-  platform?: Site;
-}
+/** What the checker accepts: the `Settings` type that crate/src/wasm.rs declares for the WASM
+ * package, so the Rust side is the one statement of it. */
+import type { Settings as CheckerSettings } from '../../../pkg/bedside';
+export type { CheckerSettings };
 
 export interface EffectiveSettings {
   /** False while the user has paused checking (if policy allows pausing). */
