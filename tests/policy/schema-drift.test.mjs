@@ -10,6 +10,9 @@ const schema = JSON.parse(readFileSync(join(root, 'extension/managed_schema.json
 const types = await loadTs('extension/src/shared/settings-types.ts');
 const { POLICY_KEYS, validatePolicy } = await loadTs('extension/src/settings/policy.ts');
 const { SEVERITIES, ENFORCEMENTS } = await loadTs('extension/src/settings/defaults.ts');
+// The checker's settings types are declared once, in crate/src/wasm.rs, and reach TS through the
+// WASM package's .d.ts (built by ./build.sh).
+const checkerTypesSrc = readFileSync(join(root, 'pkg/bedside.d.ts'), 'utf8');
 const typesSrc = readFileSync(join(root, 'extension/src/shared/settings-types.ts'), 'utf8');
 
 /** Chrome's schema dialect, the subset we use: type, properties, additionalProperties, items,
@@ -71,8 +74,8 @@ test('schema enumerations match the TS constants', () => {
   assert.deepEqual(Object.keys(rule).sort(), ['category', 'id', 'message', 'pattern', 'severity', 'terms']);
   assert.deepEqual(rule.category.enum, types.CATEGORIES);
   assert.deepEqual(rule.severity.enum, SEVERITIES);
-  // CustomRule fields in CheckerSettings (what crate/src/settings.rs accepts) are the same
-  const cr = typesSrc.match(/customRules\?: Array<\{([^}]*)\}>/)[1];
+  // CustomRule fields the checker accepts (crate/src/wasm.rs's .d.ts) are the same
+  const cr = checkerTypesSrc.match(/interface CustomRule \{([^}]*)\}/)[1];
   assert.deepEqual([...cr.matchAll(/(\w+)\??:/g)].map((m) => m[1]).sort(), Object.keys(rule).sort());
   assert.equal(p.communicationLevel.minimum, 1);
   assert.equal(p.communicationLevel.maximum, 5);
