@@ -88,9 +88,10 @@ impl Checker {
         }
         let folded = Folded::new(text);
         let word_list = words(text);
-        let ctx = Ctx::new(text, &folded, &word_list, lang, &self.settings);
+        let matched = self.book.match_terms(&folded, lang);
+        let matches = &matched.rules;
+        let ctx = Ctx::new(text, &folded, &word_list, lang, &self.settings, &matched.sources);
         let ui = self.settings.ui_lang();
-        let matches = self.book.match_terms(&folded, lang);
 
         let mut findings = Vec::new();
         for (i, rule) in self.book.rules.iter().enumerate() {

@@ -73,9 +73,19 @@ impl TermSet {
     /// All matches in `folded`, on word boundaries, with prefix terms extended to the end of their
     /// word. Overlapping matches are all returned, in order of start.
     pub fn find_all(&self, folded: &Folded) -> Vec<TermMatch> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
-        let hay = folded.text.as_str();
         let mut out = Vec::new();
+        self.scan(folded, |m| out.push(m));
+        sort_dedup(&mut out);
+        out
+    }
+
+    /// Every match of `find_all`, in the order the automaton reports them (by end, then by the
+    /// automaton's match order), before sorting and removing duplicates. Lets one scan serve
+    /// several consumers of a combined set (`rules::RuleBook`): each sorts its own share with
+    /// `sort_dedup` and gets exactly what a set of its own would have found.
+    pub fn scan(&self, folded: &Folded, mut found: impl FnMut(TermMatch)) {
+        let Some(matcher) = &self.matcher else { return };
+        let hay = folded.text.as_str();
         for m in matcher.find_overlapping_iter(hay) {
             let info = &self.infos[m.pattern().as_usize()];
             let (s, mut e) = (m.start(), m.end());
@@ -91,12 +101,15 @@ impl TermSet {
             if !marked_letters_agree(folded.original.get(os..oe).unwrap_or(""), &info.written) {
                 continue;
             }
-            out.push(TermMatch { tag: info.tag, start: s, end: e });
+            found(TermMatch { tag: info.tag, start: s, end: e });
         }
-        out.sort_by_key(|m| (m.start, m.end));
-        out.dedup();
-        out
     }
+}
+
+/// Sorts matches by position and drops repeats, as `TermSet::find_all` returns them.
+pub fn sort_dedup(matches: &mut Vec<TermMatch>) {
+    matches.sort_by_key(|m| (m.start, m.end));
+    matches.dedup();
 }
 
 /// Walks the draft's piece and the term together: equal letters agree; a plain draft letter may

@@ -8,6 +8,7 @@ pub mod tone;
 pub mod advice;
 
 use crate::lang::Lang;
+use crate::lexicon::TermMatch;
 use crate::settings::Settings;
 use std::cell::OnceCell;
 
@@ -52,6 +53,8 @@ pub struct Ctx<'a> {
     /// The draft's language (hinted or detected).
     pub lang: Lang,
     pub settings: &'a Settings,
+    /// Matches of the shared term automaton (`rules::RuleBook::match_terms`), by `Source`.
+    terms: &'a [Vec<TermMatch>],
     sentences: OnceCell<Vec<(usize, usize)>>,
     folded_sentences: OnceCell<Vec<(usize, usize)>>,
     folded_word_starts: OnceCell<Vec<usize>>,
@@ -72,13 +75,21 @@ pub struct DigitRun {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, folded: &'a Folded, words: &'a [Word<'a>], lang: Lang, settings: &'a Settings) -> Ctx<'a> {
+    pub fn new(
+        text: &'a str,
+        folded: &'a Folded,
+        words: &'a [Word<'a>],
+        lang: Lang,
+        settings: &'a Settings,
+        terms: &'a [Vec<TermMatch>],
+    ) -> Ctx<'a> {
         Ctx {
             text,
             folded,
             words,
             lang,
             settings,
+            terms,
             sentences: OnceCell::new(),
             folded_sentences: OnceCell::new(),
             folded_word_starts: OnceCell::new(),
@@ -87,6 +98,12 @@ impl<'a> Ctx<'a> {
             advice: OnceCell::new(),
             narrative: OnceCell::new(),
         }
+    }
+
+    /// The matches of `source`'s terms in this draft (folded offsets, sorted by position), from the
+    /// one scan of the draft that serves the rule book and the detectors' own word lists.
+    pub fn terms(&self, source: Source) -> &[TermMatch] {
+        self.terms.get(source as usize).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// `text::sentences` of the original text.
@@ -107,6 +124,36 @@ impl<'a> Ctx<'a> {
     /// Runs of digits in the original text (empty when the draft has no digit).
     pub fn digit_runs(&self) -> &[DigitRun] {
         self.digit_runs.get_or_init(|| ids::digit_runs(self.text))
+    }
+}
+
+/// Who a term of the rule book's automaton belongs to. Besides the rules' own terms, the word
+/// lists that detectors look for in the whole draft go into the same automaton per draft language,
+/// so a check scans the draft once for all of them (`Ctx::terms`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Lexicon, proximity and `unless` terms of the rules (see `rules`).
+    Rules,
+    /// The personal-advice lists (`advice::LIST_NAMES`), tagged by list.
+    Advice,
+    /// The quick-fix claim lists, tagged by list.
+    QuickFix,
+    /// The narrative word classes, tagged by term (`narrative` analysis).
+    Narrative,
+}
+
+impl Source {
+    pub const COUNT: usize = 4;
+    /// The detectors' sources (all but `Rules`).
+    pub const DETECTORS: [Source; 3] = [Source::Advice, Source::QuickFix, Source::Narrative];
+
+    /// `(tag, term)` pairs of this source for draft language `lang`.
+    pub(crate) fn terms(self, lang: Lang) -> Vec<(usize, String)> {
+        match self {
+            Source::Rules => Vec::new(),
+            Source::Advice | Source::QuickFix => advice::source_terms(self, lang),
+            Source::Narrative => narrative::source_terms(lang),
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! Rule instances: loaded from the embedded data files and compiled once per `Checker`.
 //!
 //! All lexicon, proximity and `unless` terms of one draft language go into a single Aho-Corasick
-//! automaton, so the text is scanned once per check however many rules there are.
+//! automaton, together with the word lists the detectors look for (`detectors::Source`), so the
+//! text is scanned once per check however many rules there are.
 
 pub mod spec;
 
@@ -9,9 +10,9 @@ use std::collections::BTreeMap;
 
 pub use spec::{Example, Examples, RuleKind, RuleSpec, Terms, Texts, UnlessAction, UnlessScope};
 
-use crate::detectors::{self, Confidence, Ctx, Detector, Hit};
+use crate::detectors::{self, Confidence, Ctx, Detector, Hit, Source};
 use crate::lang::Lang;
-use crate::lexicon::{TermMatch, TermSet};
+use crate::lexicon::{sort_dedup, TermMatch, TermSet};
 use crate::text::Folded;
 
 /// What a term in the combined automaton belongs to.
@@ -32,7 +33,17 @@ struct TermTag {
 /// The automaton for one draft language.
 struct LangTerms {
     set: TermSet,
+    /// Per term of `set` (its tag): the source it belongs to and its tag there. A `Source::Rules`
+    /// tag indexes `tags`.
+    owners: Vec<(Source, usize)>,
     tags: Vec<TermTag>,
+}
+
+/// The term matches of one check: by rule, and the detectors' shares by `Source` (folded
+/// offsets, each sorted by position).
+pub struct Matched {
+    pub rules: Vec<RuleMatches>,
+    pub sources: Vec<Vec<TermMatch>>,
 }
 
 pub struct CompiledRule {
@@ -107,23 +118,38 @@ impl RuleBook {
                     add(&unless.terms, TermRole::Unless).map_err(|e| format!("rule {}: {e}", rule.spec.id))?;
                 }
             }
-            per_lang.push(LangTerms { set: TermSet::new(terms), tags });
+            let mut owners: Vec<(Source, usize)> = (0..terms.len()).map(|i| (Source::Rules, i)).collect();
+            for source in Source::DETECTORS {
+                for (tag, term) in source.terms(lang) {
+                    terms.push((owners.len(), term));
+                    owners.push((source, tag));
+                }
+            }
+            per_lang.push(LangTerms { set: TermSet::new(terms), owners, tags });
         }
         Ok(RuleBook { rules, per_lang })
     }
 
-    /// Scans the folded draft once and sorts the term matches by rule.
-    pub fn match_terms(&self, folded: &Folded, lang: Lang) -> Vec<RuleMatches> {
-        let mut by_rule: Vec<RuleMatches> = (0..self.rules.len()).map(|_| RuleMatches::default()).collect();
+    /// Scans the folded draft once and sorts the term matches by rule and by source.
+    pub fn match_terms(&self, folded: &Folded, lang: Lang) -> Matched {
         let lt = &self.per_lang[lang.index()];
-        for m in lt.set.find_all(folded) {
+        let mut sources: Vec<Vec<TermMatch>> = vec![Vec::new(); Source::COUNT];
+        lt.set.scan(folded, |m| {
+            let (source, tag) = lt.owners[m.tag];
+            sources[source as usize].push(TermMatch { tag, ..m });
+        });
+        for v in &mut sources {
+            sort_dedup(v);
+        }
+        let mut by_rule: Vec<RuleMatches> = (0..self.rules.len()).map(|_| RuleMatches::default()).collect();
+        for m in std::mem::take(&mut sources[Source::Rules as usize]) {
             let tag = lt.tags[m.tag];
             match tag.role {
                 TermRole::Group(g) => by_rule[tag.rule].groups.entry(g).or_default().push(m),
                 TermRole::Unless => by_rule[tag.rule].unless.push(m),
             }
         }
-        by_rule
+        Matched { rules: by_rule, sources }
     }
 }
 

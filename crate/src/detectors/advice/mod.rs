@@ -23,6 +23,7 @@ use super::{Confidence, Ctx, Detector, Hit};
 use crate::lexicon::TermMatch;
 use crate::text::Word;
 use lists::Lists;
+pub(crate) use lists::source_terms;
 
 pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
     let window = params.get("window").and_then(|w| w.as_u64()).map(|w| w as usize);
@@ -52,7 +53,7 @@ const SKIP: usize = 7;
 const STOP: usize = 8;
 const URGENT: usize = 9;
 const N_LISTS: usize = 10;
-const LIST_NAMES: [&str; N_LISTS] = [
+pub(crate) const LIST_NAMES: [&str; N_LISTS] = [
     "advice-actions",
     "advice-address",
     "advice-conditions",
@@ -215,7 +216,7 @@ impl PersonalAdvice {
             return;
         }
         // Both advice rules read the same lists: matched once per check, shared through `Ctx`.
-        let shared = ctx.advice.get_or_init(|| Found { lists: self.lists.find(ctx.folded, ctx.lang, N_LISTS), addressed: OnceCell::new() });
+        let shared = ctx.advice.get_or_init(|| Found { lists: self.lists.find(ctx, N_LISTS), addressed: OnceCell::new() });
         let found = &shared.lists;
         let sents = ctx.sentences();
         let piece = |m: &TermMatch| -> Piece {

@@ -46,7 +46,7 @@ impl QuickFix {
 
 impl Detector for QuickFix {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
-        let found = self.lists.find(ctx.folded, ctx.lang, 2);
+        let found = self.lists.find(ctx, 2);
         if found[VERBS].is_empty() {
             return;
         }

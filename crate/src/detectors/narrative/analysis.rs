@@ -11,9 +11,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::detectors::Ctx;
+use crate::detectors::{Ctx, Source};
 use crate::lang::Lang;
-use crate::lexicon::TermSet;
 use crate::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +115,8 @@ fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
 }
 
 pub struct Tables {
-    per_lang: Vec<(TermSet, Vec<Role>)>,
+    /// Per language, the role of each term of `terms` (the term's tag in `Source::Narrative`).
+    per_lang: Vec<Vec<Role>>,
     /// Swedish and Danish write compounds ("höftoperationen", "hofteoperation"): care terms are
     /// also looked for at the end of a longer word.
     compound_heads: Vec<Option<aho_corasick::AhoCorasick>>,
@@ -128,53 +128,58 @@ pub struct Tables {
 
 use crate::rules::spec::lexicons;
 
+/// Given names of the draft's language, plus the English list (names travel; English ones most of
+/// all). Other languages' names are not used: "Can" and "Jan" are words too.
+fn given_for(lang: Lang) -> Vec<&'static str> {
+    let lex = lexicons();
+    let mut v: Vec<&str> = Vec::new();
+    for l in [lang, Lang::En] {
+        if let Some(list) = lex.get(&format!("{}/client-given-names", l.code())) {
+            v.extend(list.iter().map(String::as_str));
+        }
+        if lang == Lang::En {
+            break;
+        }
+    }
+    v
+}
+
+/// The word classes of `lang`, one entry per term, in tag order: lexicons, closed classes, given
+/// names.
+fn lang_terms(lang: Lang) -> Vec<(&'static str, Role)> {
+    let lex = lexicons();
+    let mut terms: Vec<(&'static str, Role)> = Vec::new();
+    for (name, role) in LEXICON_ROLES {
+        for t in lex.get(&format!("{}/{name}", lang.code())).into_iter().flatten() {
+            terms.push((t.as_str(), role));
+        }
+    }
+    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting] {
+        for t in closed_class(lang, role) {
+            terms.push((t, role));
+        }
+    }
+    for g in given_for(lang) {
+        terms.push((g, Role::GivenName));
+    }
+    terms
+}
+
+/// `(tag, term)` pairs of the narrative word classes of `lang`, for the shared automaton
+/// (`detectors::Source::Narrative`); a match's tag indexes `Tables::per_lang`.
+pub(crate) fn source_terms(lang: Lang) -> Vec<(usize, String)> {
+    lang_terms(lang).into_iter().enumerate().map(|(i, (t, _))| (i, t.to_string())).collect()
+}
+
 pub fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let lex = lexicons();
-        // Given names of the draft's language, plus the English list (names travel; English
-        // ones most of all). Other languages' names are not used: "Can" and "Jan" are words too.
-        let given_for = |lang: Lang| -> Vec<&str> {
-            let mut v: Vec<&str> = Vec::new();
-            for l in [lang, Lang::En] {
-                if let Some(list) = lex.get(&format!("{}/client-given-names", l.code())) {
-                    v.extend(list.iter().map(String::as_str));
-                }
-                if lang == Lang::En {
-                    break;
-                }
-            }
-            v
-        };
         let given_stems = Lang::ALL
             .iter()
             .map(|&l| given_for(l).iter().filter(|g| g.chars().count() >= 4).map(|g| crate::clients::stem_word(g)).collect())
             .collect();
-        let per_lang = Lang::ALL
-            .iter()
-            .map(|&lang| {
-                let given = given_for(lang);
-                let mut roles = Vec::new();
-                let mut terms: Vec<(usize, String)> = Vec::new();
-                for (name, role) in LEXICON_ROLES {
-                    for t in lex.get(&format!("{}/{name}", lang.code())).into_iter().flatten() {
-                        terms.push((roles.len(), t.clone()));
-                        roles.push(role);
-                    }
-                }
-                for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting] {
-                    for t in closed_class(lang, role) {
-                        terms.push((roles.len(), t.to_string()));
-                        roles.push(role);
-                    }
-                }
-                for g in &given {
-                    terms.push((roles.len(), g.to_string()));
-                    roles.push(Role::GivenName);
-                }
-                (TermSet::new(terms), roles)
-            })
-            .collect();
+        let per_lang = Lang::ALL.iter().map(|&lang| lang_terms(lang).into_iter().map(|(_, role)| role).collect()).collect();
         // Ages stated the way case stories state them, in the six languages.
         let age = Regex::new(
             r"(?xi)
@@ -298,10 +303,10 @@ impl Analysis {
                 Err(i) => i.saturating_sub(1),
             }
         };
-        let (set, roles) = &t.per_lang[ctx.lang.index()];
+        let roles = &t.per_lang[ctx.lang.index()];
         let mut mask = vec![0u32; words.len()];
         let mut terms = Vec::new();
-        for m in set.find_all(ctx.folded) {
+        for m in ctx.terms(Source::Narrative) {
             let (s, e) = ctx.folded.to_original(m.start, m.end);
             if words.is_empty() || s >= e {
                 continue;

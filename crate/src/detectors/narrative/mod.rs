@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 use analysis::{Analysis, Role};
+pub(crate) use analysis::source_terms;
 
 use super::{Confidence, Ctx, Detector, Hit};
 use crate::clients;
