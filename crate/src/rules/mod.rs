@@ -7,6 +7,7 @@
 pub mod spec;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 pub use spec::{Example, Examples, RuleKind, RuleSpec, Terms, Texts, UnlessAction, UnlessScope};
 
@@ -30,9 +31,12 @@ struct TermTag {
     role: TermRole,
 }
 
-/// The automaton for one draft language.
+/// The automaton for one draft language, built when a draft in that language is first checked
+/// (a DFA: fast to scan, but ~1.5-2.5 MB per language, so only for the languages in use).
 struct LangTerms {
-    set: TermSet,
+    /// `(tag, term)`: what `set` is built from.
+    terms: Vec<(usize, String)>,
+    set: OnceLock<TermSet>,
     /// Per term of `set` (its tag): the source it belongs to and its tag there. A `Source::Rules`
     /// tag indexes `tags`.
     owners: Vec<(Source, usize)>,
@@ -125,7 +129,7 @@ impl RuleBook {
                     owners.push((source, tag));
                 }
             }
-            per_lang.push(LangTerms { set: TermSet::new(terms), owners, tags });
+            per_lang.push(LangTerms { terms, set: OnceLock::new(), owners, tags });
         }
         Ok(RuleBook { rules, per_lang })
     }
@@ -133,8 +137,9 @@ impl RuleBook {
     /// Scans the folded draft once and sorts the term matches by rule and by source.
     pub fn match_terms(&self, folded: &Folded, lang: Lang) -> Matched {
         let lt = &self.per_lang[lang.index()];
+        let set = lt.set.get_or_init(|| TermSet::new(lt.terms.iter().map(|(tag, term)| (*tag, term.as_str()))));
         let mut sources: Vec<Vec<TermMatch>> = vec![Vec::new(); Source::COUNT];
-        lt.set.scan(folded, |m| {
+        set.scan(folded, |m| {
             let (source, tag) = lt.owners[m.tag];
             sources[source as usize].push(TermMatch { tag, ..m });
         });

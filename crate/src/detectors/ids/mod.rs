@@ -119,7 +119,7 @@ pub(crate) fn has_any(hay: &str, terms: &'static [&'static str]) -> bool {
 }
 
 pub(crate) struct TermList {
-    ac: aho_corasick::AhoCorasick,
+    ac: aho_corasick::dfa::DFA,
     /// Per term: needs a boundary before, after.
     bounds: Vec<(bool, bool)>,
 }
@@ -142,19 +142,19 @@ impl TermList {
                 !prefix && body.chars().last().is_some_and(|c| c.is_alphanumeric()),
             ));
         }
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(&pats)
-            .expect("term automaton");
+        let ac = crate::lexicon::dfa(&pats).expect("term automaton");
         TermList { ac, bounds }
     }
 
     fn any(&self, hay: &str) -> bool {
-        self.ac.find_overlapping_iter(hay).any(|m| {
-            let (b, a) = self.bounds[m.pattern().as_usize()];
-            (!b || !hay[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
-                && (!a || !hay[m.end()..].chars().next().is_some_and(|c| c.is_alphanumeric()))
-        })
+        let mut any = false;
+        crate::lexicon::overlapping_until(&self.ac, hay.as_bytes(), |p, s, e| {
+            let (b, a) = self.bounds[p];
+            any = (!b || !hay[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+                && (!a || !hay[e..].chars().next().is_some_and(|c| c.is_alphanumeric()));
+            any
+        });
+        any
     }
 }
 
@@ -254,7 +254,7 @@ pub(crate) const NOT_A_PERSON: &[&str] = &[
 /// Aho-Corasick pass over the folded text. Expensive patterns then run only in small windows
 /// around them, which keeps a check linear and cheap however long the draft is.
 pub(crate) struct Keywords {
-    ac: aho_corasick::AhoCorasick,
+    ac: aho_corasick::dfa::DFA,
     /// Per keyword: needs a word boundary before, after.
     bounds: Vec<(bool, bool)>,
 }
@@ -262,10 +262,8 @@ pub(crate) struct Keywords {
 impl Keywords {
     /// `terms`: folded keyword, boundary needed before, boundary needed after.
     pub(crate) fn new(terms: &[(&str, bool, bool)]) -> Keywords {
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(terms.iter().map(|t| t.0))
-            .expect("keyword automaton");
+        let pats: Vec<&str> = terms.iter().map(|t| t.0).collect();
+        let ac = crate::lexicon::dfa(&pats).expect("keyword automaton");
         Keywords { ac, bounds: terms.iter().map(|t| (t.1, t.2)).collect() }
     }
 
@@ -273,22 +271,22 @@ impl Keywords {
     pub(crate) fn windows(&self, folded: &crate::text::Folded, text: &str, back: usize, fwd: usize) -> Vec<(usize, usize)> {
         let hay = folded.text.as_str();
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for m in self.ac.find_overlapping_iter(hay) {
-            let (b, a) = self.bounds[m.pattern().as_usize()];
-            if b && hay[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
-                continue;
+        crate::lexicon::overlapping(&self.ac, hay.as_bytes(), |p, ms, me| {
+            let (b, a) = self.bounds[p];
+            if b && hay[..ms].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+                return;
             }
-            if a && hay[m.end()..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
-                continue;
+            if a && hay[me..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                return;
             }
-            let (s, e) = folded.to_original(m.start(), m.end());
+            let (s, e) = folded.to_original(ms, me);
             let lo = floor_boundary(text, s.saturating_sub(back));
             let hi = ceil_boundary(text, e.saturating_add(fwd));
             match out.last_mut() {
                 Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
                 _ => out.push((lo, hi)),
             }
-        }
+        });
         out
     }
 }
