@@ -23,6 +23,9 @@ struct TermInfo {
     prefix: bool,
     /// The term as written (lowercase, single spaces), to compare marked letters against.
     written: Vec<char>,
+    /// A literal byte pattern reported as found, without the word-boundary and letter checks
+    /// (`TermSet::with_raw`).
+    raw: bool,
 }
 
 /// A compiled set of terms. Cheap to query; built once per checker.
@@ -44,6 +47,15 @@ impl TermSet {
     /// Builds a set from `(tag, term)` pairs. Terms are folded here, so data may be written with
     /// its natural spelling.
     pub fn new<S: AsRef<str>>(terms: impl IntoIterator<Item = (usize, S)>) -> TermSet {
+        TermSet::with_raw(terms, std::iter::empty::<(usize, &str)>())
+    }
+
+    /// `new`, plus literal patterns (`(tag, pattern)`, matched as given, anywhere) that `scan_all`
+    /// reports apart, so that other matchers can share the one scan.
+    pub fn with_raw<S: AsRef<str>, R: AsRef<str>>(
+        terms: impl IntoIterator<Item = (usize, S)>,
+        raw: impl IntoIterator<Item = (usize, R)>,
+    ) -> TermSet {
         let mut patterns = Vec::new();
         let mut infos = Vec::new();
         for (tag, raw) in terms {
@@ -58,7 +70,15 @@ impl TermSet {
             }
             patterns.push(folded);
             let written = normalize_spaces(&body.to_lowercase()).chars().collect();
-            infos.push(TermInfo { tag, prefix, written });
+            infos.push(TermInfo { tag, prefix, written, raw: false });
+        }
+        for (tag, pattern) in raw {
+            let pattern = pattern.as_ref();
+            if pattern.is_empty() {
+                continue;
+            }
+            patterns.push(pattern.to_string());
+            infos.push(TermInfo { tag, prefix: false, written: Vec::new(), raw: true });
         }
         let matcher = if patterns.is_empty() {
             None
@@ -85,11 +105,21 @@ impl TermSet {
     /// automaton's match order), before sorting and removing duplicates. Lets one scan serve
     /// several consumers of a combined set (`rules::RuleBook`): each sorts its own share with
     /// `sort_dedup` and gets exactly what a set of its own would have found.
-    pub fn scan(&self, folded: &Folded, mut found: impl FnMut(TermMatch)) {
+    pub fn scan(&self, folded: &Folded, found: impl FnMut(TermMatch)) {
+        self.scan_all(folded, found, |_| {});
+    }
+
+    /// `scan`, and the matches of the raw patterns (`with_raw`) to `raw_found`, also in the
+    /// automaton's order.
+    pub fn scan_all(&self, folded: &Folded, mut found: impl FnMut(TermMatch), mut raw_found: impl FnMut(TermMatch)) {
         let Some(matcher) = &self.matcher else { return };
         let hay = folded.text.as_str();
         overlapping(matcher, hay.as_bytes(), |pattern, s, e| {
             let info = &self.infos[pattern];
+            if info.raw {
+                raw_found(TermMatch { tag: info.tag, start: s, end: e });
+                return;
+            }
             let mut e = e;
             if !boundary_before(hay, s) {
                 return;

@@ -116,38 +116,83 @@ pub struct Word<'a> {
     pub text: &'a str,
 }
 
+/// The char at byte `i` of `text` (a char boundary) and its length; ASCII without decoding.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
+}
+
+/// Calls `f(start, end)` for each word of `text` (maximal runs of word characters), in order.
+#[inline]
+fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let mut start = usize::MAX;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (word, len) = if x < 0x80 {
+            (x.is_ascii_alphanumeric(), 1)
+        } else {
+            let (c, len) = char_at(text, i);
+            (is_word_char(c), len)
+        };
+        if word {
+            if start == usize::MAX {
+                start = i;
+            }
+        } else if start != usize::MAX {
+            f(start, i);
+            start = usize::MAX;
+        }
+        i += len;
+    }
+    if start != usize::MAX {
+        f(start, text.len());
+    }
+}
+
 /// Splits `text` into words (maximal runs of word characters).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(Word { start: s, end: i, text: &text[s..i] });
-        }
-    }
-    if let Some(s) = start {
-        out.push(Word { start: s, end: text.len(), text: &text[s..] });
-    }
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    for_each_word(text, |s, e| out.push(Word { start: s, end: e, text: &text[s..e] }));
+    out
+}
+
+/// Start offsets of the words of `text` (see `words`).
+pub fn word_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    for_each_word(text, |s, _| out.push(s));
     out
 }
 
 /// Byte ranges of sentences: split after `.`, `!`, `?`, `…` followed by whitespace, and at line
 /// breaks. Good enough for windows and scopes; not a linguistic segmenter.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev_terminal = false;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        // Plain ASCII that neither ends a sentence nor follows an end: nothing to do.
+        if !prev_terminal && x < 0x80 && !matches!(x, b'\n' | b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
         if c == '\n' {
             if start < i {
                 out.push((start, i));
             }
             start = i + 1;
             prev_terminal = false;
+            i += len;
             continue;
         }
         if prev_terminal && c.is_whitespace() {
@@ -155,6 +200,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             start = i;
         }
         prev_terminal = matches!(c, '.' | '!' | '?' | '…');
+        i += len;
     }
     if start < text.len() {
         out.push((start, text.len()));
@@ -185,6 +231,66 @@ mod tests {
         let at = f.text.find("aero").unwrap();
         let (s, e) = f.to_original(at, at + 4);
         assert_eq!(&original[s..e], "Ærø");
+    }
+
+    /// The char-by-char definitions that `words` and `sentences` implement with an ASCII fast path.
+    fn words_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out
+    }
+
+    fn sentences_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let (mut start, mut prev_terminal) = (0, false);
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                if start < i {
+                    out.push((start, i));
+                }
+                start = i + 1;
+                prev_terminal = false;
+                continue;
+            }
+            if prev_terminal && c.is_whitespace() {
+                out.push((start, i));
+                start = i;
+            }
+            prev_terminal = matches!(c, '.' | '!' | '?' | '…');
+        }
+        if start < text.len() {
+            out.push((start, text.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn words_and_sentences_agree_with_their_char_by_char_definitions() {
+        let drafts = [
+            "",
+            "One. Two!  Three?\nFour… five.\u{a0}Six.\u{2003}Seven.\u{b}Eight",
+            "Kasia\u{0328} i Łódź: 12,5 mg?! 😡😡 #tag @handle_x e-mail",
+            "Ayşe'nin İSTANBUL… ılık!!! ¿Qué? ！ end.",
+            "trailing word",
+            "…\n\n. ! ?",
+        ];
+        for d in drafts {
+            let w: Vec<(usize, usize)> = words(d).iter().map(|w| (w.start, w.end)).collect();
+            assert_eq!(w, words_by_char(d), "words of {d:?}");
+            assert!(words(d).iter().all(|w| w.text == &d[w.start..w.end]));
+            assert_eq!(word_starts(d), w.iter().map(|x| x.0).collect::<Vec<_>>(), "word starts of {d:?}");
+            assert_eq!(sentences(d), sentences_by_char(d), "sentences of {d:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::lexicon::TermMatch;
 use crate::settings::Settings;
 use std::cell::OnceCell;
 
-use crate::text::{sentences, words, Folded, Word};
+use crate::text::{sentences, word_starts, Folded, Word};
 
 /// How sure a detector is. `Low` findings become hints, `Medium` ones lose a severity step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -118,7 +118,7 @@ impl<'a> Ctx<'a> {
 
     /// Start offsets of the words of the folded text.
     pub fn folded_word_starts(&self) -> &[usize] {
-        self.folded_word_starts.get_or_init(|| words(&self.folded.text).iter().map(|w| w.start).collect())
+        self.folded_word_starts.get_or_init(|| word_starts(&self.folded.text))
     }
 
     /// Runs of digits in the original text (empty when the draft has no digit).
@@ -140,17 +140,20 @@ pub enum Source {
     QuickFix,
     /// The narrative word classes, tagged by term (`narrative` analysis).
     Narrative,
+    /// The identifier detectors' keywords (`ids::Keywords`): literal patterns, not terms, in the
+    /// automaton's order (not sorted), tagged by list and keyword.
+    Keywords,
 }
 
 impl Source {
-    pub const COUNT: usize = 4;
+    pub const COUNT: usize = 5;
     /// The detectors' sources (all but `Rules`).
     pub const DETECTORS: [Source; 3] = [Source::Advice, Source::QuickFix, Source::Narrative];
 
     /// `(tag, term)` pairs of this source for draft language `lang`.
     pub(crate) fn terms(self, lang: Lang) -> Vec<(usize, String)> {
         match self {
-            Source::Rules => Vec::new(),
+            Source::Rules | Source::Keywords => Vec::new(),
             Source::Advice | Source::QuickFix => advice::source_terms(self, lang),
             Source::Narrative => narrative::source_terms(lang),
         }

@@ -34,8 +34,9 @@ struct TermTag {
 /// The automaton for one draft language, built when a draft in that language is first checked
 /// (a DFA: fast to scan, but ~1.5-2.5 MB per language, so only for the languages in use).
 struct LangTerms {
-    /// `(tag, term)`: what `set` is built from.
+    /// `(tag, term)`: what `set` is built from, with the identifier keywords as raw patterns.
     terms: Vec<(usize, String)>,
+    keywords: Vec<(usize, String)>,
     set: OnceLock<TermSet>,
     /// Per term of `set` (its tag): the source it belongs to and its tag there. A `Source::Rules`
     /// tag indexes `tags`.
@@ -129,7 +130,7 @@ impl RuleBook {
                     owners.push((source, tag));
                 }
             }
-            per_lang.push(LangTerms { terms, set: OnceLock::new(), owners, tags });
+            per_lang.push(LangTerms { terms, keywords: detectors::ids::keyword_patterns(), set: OnceLock::new(), owners, tags });
         }
         Ok(RuleBook { rules, per_lang })
     }
@@ -137,15 +138,26 @@ impl RuleBook {
     /// Scans the folded draft once and sorts the term matches by rule and by source.
     pub fn match_terms(&self, folded: &Folded, lang: Lang) -> Matched {
         let lt = &self.per_lang[lang.index()];
-        let set = lt.set.get_or_init(|| TermSet::new(lt.terms.iter().map(|(tag, term)| (*tag, term.as_str()))));
-        let mut sources: Vec<Vec<TermMatch>> = vec![Vec::new(); Source::COUNT];
-        set.scan(folded, |m| {
-            let (source, tag) = lt.owners[m.tag];
-            sources[source as usize].push(TermMatch { tag, ..m });
+        let set = lt.set.get_or_init(|| {
+            TermSet::with_raw(
+                lt.terms.iter().map(|(tag, term)| (*tag, term.as_str())),
+                lt.keywords.iter().map(|(tag, k)| (*tag, k.as_str())),
+            )
         });
+        let mut sources: Vec<Vec<TermMatch>> = vec![Vec::new(); Source::COUNT];
+        let mut keywords = Vec::new();
+        set.scan_all(
+            folded,
+            |m| {
+                let (source, tag) = lt.owners[m.tag];
+                sources[source as usize].push(TermMatch { tag, ..m });
+            },
+            |m| keywords.push(m),
+        );
         for v in &mut sources {
             sort_dedup(v);
         }
+        sources[Source::Keywords as usize] = keywords;
         let mut by_rule: Vec<RuleMatches> = (0..self.rules.len()).map(|_| RuleMatches::default()).collect();
         for m in std::mem::take(&mut sources[Source::Rules as usize]) {
             let tag = lt.tags[m.tag];

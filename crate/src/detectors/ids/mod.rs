@@ -11,7 +11,7 @@ mod contact;
 mod national;
 mod personal;
 
-use super::{Detector, DigitRun};
+use super::{Ctx, Detector, DigitRun, Source};
 use crate::lang::Lang;
 use crate::text::fold;
 
@@ -250,34 +250,60 @@ pub(crate) const NOT_A_PERSON: &[&str] = &[
     "siparis*", "fatura*", "vergi", "vergi no", "kargo", "takip", "iban", "mersis",
 ];
 
-/// Keywords that must occur near a match (street types, "born", "MRN", ...), found with one
-/// Aho-Corasick pass over the folded text. Expensive patterns then run only in small windows
-/// around them, which keeps a check linear and cheap however long the draft is.
+/// Keywords that must occur near a match (street types, "born", "MRN", ...). Expensive patterns
+/// then run only in small windows around them, which keeps a check linear and cheap however long
+/// the draft is. The keywords are not looked for on their own: every list goes into the rule
+/// book's automaton as raw patterns (`Source::Keywords`), so the one scan of the draft finds them.
 pub(crate) struct Keywords {
-    ac: aho_corasick::dfa::DFA,
+    /// Index of this list in the registry (`keyword_patterns`).
+    id: usize,
     /// Per keyword: needs a word boundary before, after.
     bounds: Vec<(bool, bool)>,
+}
+
+/// Keyword lists by id, each once (lists with the same keywords share an id).
+static KEYWORD_LISTS: std::sync::Mutex<Vec<Vec<String>>> = std::sync::Mutex::new(Vec::new());
+
+/// Keywords per list, at most this many: a tag is `id * KEYWORD_SLOTS + index`.
+const KEYWORD_SLOTS: usize = 1 << 16;
+
+/// `(tag, keyword)` for every keyword list built so far, for the rule book's automaton. Detectors
+/// are built before it, so their lists are all here.
+pub(crate) fn keyword_patterns() -> Vec<(usize, String)> {
+    let lists = KEYWORD_LISTS.lock().unwrap_or_else(|p| p.into_inner());
+    lists.iter().enumerate().flat_map(|(id, l)| l.iter().enumerate().map(move |(i, k)| (id * KEYWORD_SLOTS + i, k.clone()))).collect()
 }
 
 impl Keywords {
     /// `terms`: folded keyword, boundary needed before, boundary needed after.
     pub(crate) fn new(terms: &[(&str, bool, bool)]) -> Keywords {
-        let pats: Vec<&str> = terms.iter().map(|t| t.0).collect();
-        let ac = crate::lexicon::dfa(&pats).expect("keyword automaton");
-        Keywords { ac, bounds: terms.iter().map(|t| (t.1, t.2)).collect() }
+        let words: Vec<String> = terms.iter().take(KEYWORD_SLOTS).map(|t| t.0.to_string()).collect();
+        let mut lists = KEYWORD_LISTS.lock().unwrap_or_else(|p| p.into_inner());
+        let id = match lists.iter().position(|l| *l == words) {
+            Some(id) => id,
+            None => {
+                lists.push(words);
+                lists.len() - 1
+            }
+        };
+        Keywords { id, bounds: terms.iter().map(|t| (t.1, t.2)).collect() }
     }
 
     /// Merged windows of the original text: `back` bytes before and `fwd` bytes after each hit.
-    pub(crate) fn windows(&self, folded: &crate::text::Folded, text: &str, back: usize, fwd: usize) -> Vec<(usize, usize)> {
+    pub(crate) fn windows(&self, ctx: &Ctx, back: usize, fwd: usize) -> Vec<(usize, usize)> {
+        let (folded, text) = (ctx.folded, ctx.text);
         let hay = folded.text.as_str();
         let mut out: Vec<(usize, usize)> = Vec::new();
-        crate::lexicon::overlapping(&self.ac, hay.as_bytes(), |p, ms, me| {
-            let (b, a) = self.bounds[p];
+        let (lo_tag, hi_tag) = (self.id * KEYWORD_SLOTS, (self.id + 1) * KEYWORD_SLOTS);
+        // In the automaton's order (by end), as a scan for this list alone would report them.
+        for m in ctx.terms(Source::Keywords).iter().filter(|m| (lo_tag..hi_tag).contains(&m.tag)) {
+            let (ms, me) = (m.start, m.end);
+            let Some(&(b, a)) = self.bounds.get(m.tag - lo_tag) else { continue };
             if b && hay[..ms].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
-                return;
+                continue;
             }
             if a && hay[me..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
-                return;
+                continue;
             }
             let (s, e) = folded.to_original(ms, me);
             let lo = floor_boundary(text, s.saturating_sub(back));
@@ -286,7 +312,7 @@ impl Keywords {
                 Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
                 _ => out.push((lo, hi)),
             }
-        });
+        }
         out
     }
 }

@@ -52,7 +52,7 @@ impl Detector for RecordNumber {
         if ctx.digit_runs().is_empty() {
             return;
         }
-        for (lo, hi) in self.keys.windows(ctx.folded, text, 24, 60) {
+        for (lo, hi) in self.keys.windows(ctx, 24, 60) {
           // The pattern needs digits: a window without any cannot match.
           if !text.as_bytes()[lo..hi].iter().any(u8::is_ascii_digit) {
               continue;
@@ -119,7 +119,7 @@ impl Detector for DateOfBirth {
         if ctx.digit_runs().is_empty() {
             return;
         }
-        for (lo, hi) in self.keys.windows(ctx.folded, text, 4, 48) {
+        for (lo, hi) in self.keys.windows(ctx, 4, 48) {
           // The pattern needs digits: a window without any cannot match.
           if !text.as_bytes()[lo..hi].iter().any(u8::is_ascii_digit) {
               continue;
@@ -241,7 +241,7 @@ impl HomeAddress {
 impl Detector for HomeAddress {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
-        let windows = self.keys.windows(ctx.folded, text, 80, 60);
+        let windows = self.keys.windows(ctx, 80, 60);
         let mut cands: Vec<(usize, usize, bool)> = Vec::new(); // start, end, has a house number
         for &(lo, hi) in &windows {
             let w = &text[lo..hi];

@@ -430,11 +430,11 @@ impl Analysis {
         let mut w = 0;
         while w < n {
             let word = self.word(text, w);
-            let given = self.has(w, Role::GivenName) || (is_cap(word) && word.chars().count() >= 4 && given_stems.contains(&crate::clients::stem_word(word)));
             if !is_cap(word) || self.mask[w] & non_name != 0 {
                 w += 1;
                 continue;
             }
+            let given = self.has(w, Role::GivenName) || (word.chars().count() >= 4 && given_stems.contains(&crate::clients::stem_word(word)));
             if w > 0 && self.gap(text, w - 1).ends_with('@') {
                 w += 1;
                 continue;

@@ -123,11 +123,22 @@ impl Detector for ExclamationRun {
                 }
             }
         };
-        for (i, c) in text.char_indices() {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            // Plain ASCII outside a run of marks: nothing to do.
+            if run_start.is_none() && x < 0x80 && x != b'!' && x != b'?' {
+                i += 1;
+                continue;
+            }
+            let c = if x < 0x80 { x as char } else { text[i..].chars().next().unwrap_or(' ') };
+            let at = i;
+            i += c.len_utf8();
             let is_bang = matches!(c, '!' | '！' | '¡');
             if is_bang || matches!(c, '?' | '？' | '¿') {
                 if run_start.is_none() {
-                    run_start = Some(i);
+                    run_start = Some(at);
                     run_len = 0;
                     bangs = 0;
                 }
@@ -137,7 +148,7 @@ impl Detector for ExclamationRun {
                     total_bangs += 1;
                 }
             } else {
-                flush(run_start.take(), run_len, bangs, i, out, &mut runs);
+                flush(run_start.take(), run_len, bangs, at, out, &mut runs);
             }
         }
         flush(run_start.take(), run_len, bangs, text.len(), out, &mut runs);
@@ -194,20 +205,28 @@ fn clusters(text: &str) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     let mut after_zwj = false;
     let mut line_blank = true;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
+    let b = text.as_bytes();
+    let mut next = 0;
+    while next < b.len() {
+        let i = next;
+        let x = b[i];
+        if x == b'\n' {
             line_blank = true;
             after_zwj = false;
+            next += 1;
             continue;
         }
         // ASCII is never part of an emoji.
-        if c.is_ascii() {
+        if x < 0x80 {
             after_zwj = false;
-            if !c.is_whitespace() {
+            if !(x as char).is_whitespace() {
                 line_blank = false;
             }
+            next += 1;
             continue;
         }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        next += c.len_utf8();
         if is_emoji_modifier(c) {
             if let Some(last) = out.last_mut() {
                 if last.end == i {
@@ -406,21 +425,53 @@ impl Detector for ObfuscatedProfanity {
             return;
         }
         let text = ctx.text;
+        let b = text.as_bytes();
+        // Tokens, each with whether it could be a disguise at all: `check_token` rejects a token
+        // of letters only without a run of three equal letters (a plain word, the lexicon rule's
+        // job), so only the others are checked.
         let mut start: Option<usize> = None;
-        let mut tokens = Vec::new();
-        for (i, c) in text.char_indices() {
-            if is_token_char(c) {
-                start.get_or_insert(i);
+        let mut suspect = false;
+        let (mut prev, mut run) = ('\0', 0usize);
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            let (c, len) = if x < 0x80 {
+                (x as char, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let token_char = if x < 0x80 { x.is_ascii_alphanumeric() || matches!(x, b'*' | b'$' | b'@' | b'!' | b'.' | b'#' | b'+') } else { is_token_char(c) };
+            if token_char {
+                if start.is_none() {
+                    start = Some(i);
+                    suspect = false;
+                    (prev, run) = ('\0', 0);
+                }
+                if !suspect {
+                    if !(if x < 0x80 { x.is_ascii_alphabetic() } else { c.is_alphabetic() }) {
+                        suspect = true;
+                    } else if c == prev {
+                        run += 1;
+                        suspect = run >= 3;
+                    } else {
+                        (prev, run) = (c, 1);
+                    }
+                }
             } else if let Some(s) = start.take() {
-                tokens.push((s, i));
+                if suspect {
+                    if let Some((ts, te)) = self.check_token(text, s, i, terms) {
+                        out.push(Hit::new(ts, te, Confidence::High));
+                    }
+                }
             }
+            i += len;
         }
         if let Some(s) = start {
-            tokens.push((s, text.len()));
-        }
-        for (s, e) in tokens {
-            if let Some((ts, te)) = self.check_token(text, s, e, terms) {
-                out.push(Hit::new(ts, te, Confidence::High));
+            if suspect {
+                if let Some((ts, te)) = self.check_token(text, s, text.len(), terms) {
+                    out.push(Hit::new(ts, te, Confidence::High));
+                }
             }
         }
     }
