@@ -21,12 +21,21 @@ const MIN_STEM: usize = 3;
 /// The stem of one word (already a single word, any case).
 pub fn stem_word(word: &str) -> String {
     let folded = fold(word);
-    let mut w: String = folded.split('\'').next().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect();
-    if w.chars().count() >= 5 && w.ends_with('s') && !w.ends_with("ss") {
-        w.pop();
+    let mut w = String::with_capacity(folded.len());
+    // Up to an apostrophe, letters and digits only.
+    for c in folded.chars().take_while(|&c| c != '\'') {
+        if c.is_alphanumeric() {
+            w.push(c);
+        }
     }
-    while w.chars().count() > MIN_STEM && w.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+    let mut n = w.chars().count();
+    if n >= 5 && w.ends_with('s') && !w.ends_with("ss") {
         w.pop();
+        n -= 1;
+    }
+    while n > MIN_STEM && w.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+        w.pop();
+        n -= 1;
     }
     w
 }

@@ -122,6 +122,30 @@ fn stopword_index() -> &'static StopwordIndex {
     })
 }
 
+/// `AFFIXES` indexed by the byte they start (prefixes) or end (suffixes) with: a word is compared
+/// only with the few affixes that share its first or last byte.
+struct AffixIndex {
+    by_first: Vec<Vec<(&'static [u8], u8)>>,
+    by_last: Vec<Vec<(&'static [u8], u8)>>,
+}
+
+fn affix_index() -> &'static AffixIndex {
+    static INDEX: std::sync::OnceLock<AffixIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_first = vec![Vec::new(); 256];
+        let mut by_last = vec![Vec::new(); 256];
+        for (lang, prefixes, suffixes) in AFFIXES.iter() {
+            for p in prefixes.iter().map(|p| p.as_bytes()).filter(|p| !p.is_empty()) {
+                by_first[p[0] as usize].push((p, lang.index() as u8));
+            }
+            for x in suffixes.iter().map(|x| x.as_bytes()).filter(|x| !x.is_empty()) {
+                by_last[x[x.len() - 1] as usize].push((x, lang.index() as u8));
+            }
+        }
+        AffixIndex { by_first, by_last }
+    })
+}
+
 /// Which of the six languages `text` is most likely written in. English wins ties and empty text,
 /// because the interface falls back to English too.
 pub fn detect(text: &str) -> Lang {
@@ -130,18 +154,49 @@ pub fn detect(text: &str) -> Lang {
         Some((i, _)) => &text[..i],
         None => text,
     };
+    let bytes = sample.as_bytes();
     let mut votes = [0f32; 6];
-    for c in sample.chars() {
-        // Every letter that votes is outside ASCII.
-        if !c.is_ascii() {
-            letter_votes(c, &mut votes);
+    // Every letter that votes is outside ASCII.
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
         }
+        let c = sample[i..].chars().next().unwrap_or(' ');
+        letter_votes(c, &mut votes);
+        i += c.len_utf8();
     }
     let index = stopword_index();
+    let affixes = affix_index();
     // One buffer for the lowercased word, reused.
     let mut lower = String::with_capacity(64);
-    for word in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        if word.is_empty() || word.len() > 14 {
+    // Words: runs of letters, digits and apostrophes.
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut start = usize::MAX;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (inside, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric() || b == b'\'', 1)
+            } else {
+                let c = sample[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric() || c == '’', c.len_utf8())
+            };
+            if inside {
+                if start == usize::MAX {
+                    start = i;
+                }
+            } else if start != usize::MAX {
+                break;
+            }
+            i += len;
+        }
+        if start == usize::MAX {
+            break;
+        }
+        let word = &sample[start..i];
+        if word.len() > 14 {
             continue;
         }
         lower.clear();
@@ -158,8 +213,20 @@ pub fn detect(text: &str) -> Lang {
             }
         }
         if chars >= 4 {
-            for (lang, prefixes, suffixes) in AFFIXES.iter() {
-                if prefixes.iter().any(|p| lower.starts_with(p)) || suffixes.iter().any(|x| lower.ends_with(x)) {
+            let lb = lower.as_bytes();
+            let mut langs = 0u8;
+            for &(p, lang) in &affixes.by_first[lb[0] as usize] {
+                if lb.starts_with(p) {
+                    langs |= 1 << lang;
+                }
+            }
+            for &(x, lang) in &affixes.by_last[lb[lb.len() - 1] as usize] {
+                if lb.ends_with(x) {
+                    langs |= 1 << lang;
+                }
+            }
+            for lang in Lang::ALL {
+                if langs & (1 << lang.index()) != 0 {
                     votes[lang.index()] += 0.4;
                 }
             }

@@ -62,15 +62,22 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut orig_start = Vec::with_capacity(original.len());
         let mut orig_end = Vec::with_capacity(original.len());
-        for (i, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
             // Most of a draft is ASCII: one byte in, one byte out ('`' is the one ASCII char
-            // `fold_char` maps to another).
-            if c.is_ascii() && c != '`' {
-                text.push(c.to_ascii_lowercase());
-                orig_start.push(i as u32);
-                orig_end.push(i as u32 + 1);
-                continue;
+            // `fold_char` maps to another), a whole run at a time.
+            let run = bytes[i..].iter().position(|&x| x >= 0x80 || x == b'`').unwrap_or(bytes.len() - i);
+            if run > 0 {
+                text.extend(bytes[i..i + run].iter().map(|&x| x.to_ascii_lowercase() as char));
+                orig_start.extend(i as u32..(i + run) as u32);
+                orig_end.extend(i as u32 + 1..(i + run) as u32 + 1);
+                i += run;
+                if i >= bytes.len() {
+                    break;
+                }
             }
+            let c = original[i..].chars().next().unwrap_or(' ');
             let before = text.len();
             fold_char(c, &mut text);
             let end = (i + c.len_utf8()) as u32;
@@ -78,6 +85,7 @@ impl Folded {
                 orig_start.push(i as u32);
                 orig_end.push(end);
             }
+            i += c.len_utf8();
         }
         Folded { text, original: original.to_string(), orig_start, orig_end }
     }
@@ -134,6 +142,13 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut start = usize::MAX;
     let mut i = 0;
     while i < b.len() {
+        // Runs of ASCII letters and digits inside a word, or of other ASCII between words, in one
+        // tight loop.
+        let inside = start != usize::MAX;
+        i += b[i..].iter().position(|&x| x >= 0x80 || x.is_ascii_alphanumeric() != inside).unwrap_or(b.len() - i);
+        if i >= b.len() {
+            break;
+        }
         let x = b[i];
         let (word, len) = if x < 0x80 {
             (x.is_ascii_alphanumeric(), 1)
@@ -179,11 +194,12 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut prev_terminal = false;
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
         // Plain ASCII that neither ends a sentence nor follows an end: nothing to do.
-        if !prev_terminal && x < 0x80 && !matches!(x, b'\n' | b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
+        if !prev_terminal {
+            i += b[i..].iter().position(|&x| x >= 0x80 || matches!(x, b'\n' | b'.' | b'!' | b'?')).unwrap_or(b.len() - i);
+            if i >= b.len() {
+                break;
+            }
         }
         let (c, len) = char_at(text, i);
         if c == '\n' {
