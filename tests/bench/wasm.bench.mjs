@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { Checker, root } from '../wasm/load.mjs';
+import { Checker, memory, root } from '../wasm/load.mjs';
 
 const SIZES = [280, 3000, 10000, 30000, 63206];
 const pool = readFileSync(join(root, 'tests', 'bench', 'pool.txt'), 'utf8');
@@ -44,7 +44,13 @@ for (let i = 0; i < 20; i++) {
 const b = stats(builds);
 console.log(`wasm: checker construction: median ${fmt(b.median)}, p99 ${fmt(b.p99)} (20 runs)`);
 
+// The draft language's term automaton is built by the first check in that language.
+const mib = () => `${(memory.buffer.byteLength / 1048576).toFixed(1)} MiB`;
+const before = mib();
 const checker = new Checker({});
+const t0 = performance.now();
+checker.check(draft(3000));
+console.log(`wasm: first check after construction (3,000 chars, builds that language's automaton): ${fmt(performance.now() - t0)}; linear memory ${before} before it, ${mib()} after`);
 console.log('wasm: check(), no language hint, findings converted to JS objects');
 console.log('| chars | findings | median | p99 | runs | median per 1,000 chars |');
 console.log('|---:|---:|---:|---:|---:|---:|');

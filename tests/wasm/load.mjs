@@ -8,7 +8,10 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = join(root, 'pkg');
 
 const bedside = await import(join(pkg, 'bedside.js'));
-bedside.initSync({ module: readFileSync(join(pkg, 'bedside_bg.wasm')) });
+const exports = bedside.initSync({ module: readFileSync(join(pkg, 'bedside_bg.wasm')) });
+
+/** The instance's linear memory (for the benchmark's memory figures). */
+export const memory = exports.memory;
 
 export const { Checker } = bedside;
 export default bedside;

@@ -44,6 +44,29 @@ const ACRONYMS: &[&str] = &[
 
 struct Shouting;
 
+/// At least `n` upper-case letters in `s` (ASCII ones counted without decoding).
+fn has_capitals(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut seen, mut i) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        let (upper, len) = if x < 0x80 {
+            (x.is_ascii_uppercase(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_uppercase(), c.len_utf8())
+        };
+        if upper {
+            seen += 1;
+            if seen >= n {
+                return true;
+            }
+        }
+        i += len;
+    }
+    false
+}
+
 fn is_acronym(word: &str) -> bool {
     let lower: String = word.chars().flat_map(char::to_lowercase).collect();
     ACRONYMS.contains(&lower.as_str())
@@ -55,7 +78,7 @@ impl Detector for Shouting {
         for &(s, e) in ctx.sentences() {
             let sentence = &text[s..e];
             // Quick reject: a shouted sentence has at least six capitals.
-            if sentence.chars().filter(|c| c.is_uppercase()).nth(5).is_none() {
+            if !has_capitals(sentence, 6) {
                 continue;
             }
             let mut total = 0usize;
@@ -129,7 +152,7 @@ impl Detector for ExclamationRun {
             let x = b[i];
             // Plain ASCII outside a run of marks: nothing to do.
             if run_start.is_none() && x < 0x80 && x != b'!' && x != b'?' {
-                i += 1;
+                i += b[i..].iter().position(|&x| x >= 0x80 || x == b'!' || x == b'?').unwrap_or(b.len() - i);
                 continue;
             }
             let c = if x < 0x80 { x as char } else { text[i..].chars().next().unwrap_or(' ') };
