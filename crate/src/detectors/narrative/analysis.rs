@@ -53,6 +53,9 @@ pub enum Role {
     Personal,
     /// Records and results: test, scan, biopsy, INR. "Your" + one of these discloses records.
     Record,
+    /// The writer's own family before a name: "my husband", "min mamma", "moja córka". A name
+    /// after one is the clinician's own life, not a client.
+    OwnKin,
 }
 
 impl Role {
@@ -111,6 +114,12 @@ fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
         (Greeting, Fr) => &["bonjour", "salut", "coucou"],
         (Greeting, Da) => &["hej", "hejsa", "hallo"],
         (Greeting, Tr) => &["merhaba", "selam"],
+        (OwnKin, En) => &["my mum", "my mom", "my mother", "my dad", "my father", "my husband", "my wife", "my partner", "my son", "my daughter", "my sister", "my brother", "my nan", "my gran", "my grandma", "my grandad", "my grandpa", "my grandmother", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my cousin", "my friend", "my best friend", "my little boy", "my little girl", "my baby"],
+        (OwnKin, Sv) => &["min mamma", "min mor", "min pappa", "min far", "min man", "min fru", "min sambo", "min partner", "min son", "min dotter", "min syster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min kusin", "min vän", "min bästa vän"],
+        (OwnKin, Pl) => &["moja mama", "mój tata", "moja matka", "mój ojciec", "mój mąż", "moja żona", "mój partner", "moja partnerka", "mój syn", "moja córka", "moja siostra", "mój brat", "moja babcia", "mój dziadek", "moja ciocia", "mój wujek", "moja przyjaciółka", "mój przyjaciel", "mojej mamy", "mojego taty", "mojego męża", "mojej żony", "mojego syna", "mojej córki"],
+        (OwnKin, Fr) => &["ma mère", "ma maman", "mon père", "mon papa", "mon mari", "ma femme", "mon conjoint", "ma conjointe", "mon compagnon", "ma compagne", "mon fils", "ma fille", "ma sœur", "mon frère", "ma grand-mère", "mon grand-père", "ma tante", "mon oncle", "mon amie", "mon ami", "ma meilleure amie", "mon meilleur ami"],
+        (OwnKin, Da) => &["min mor", "min far", "min mand", "min kone", "min kæreste", "min partner", "min søn", "min datter", "min søster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min ven", "min veninde", "min bedste ven"],
+        (OwnKin, Tr) => &["annem", "babam", "eşim", "kocam", "karım", "oğlum", "kızım", "kardeşim", "ablam", "abim", "ağabeyim", "ninem", "dedem", "anneannem", "babaannem", "teyzem", "halam", "dayım", "amcam", "arkadaşım", "en yakın arkadaşım"],
         _ => &[],
     }
 }
@@ -162,7 +171,7 @@ pub fn tables() -> &'static Tables {
                         roles.push(role);
                     }
                 }
-                for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting] {
+                for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin] {
                     for t in closed_class(lang, role) {
                         terms.push((roles.len(), t.to_string()));
                         roles.push(role);
@@ -242,6 +251,8 @@ pub struct Person {
     pub vocative: bool,
     /// Folded name, to recognise the same person again.
     pub key: String,
+    /// Introduced as the writer's own family or friend: "my husband David".
+    pub own: bool,
 }
 
 pub struct Analysis {
@@ -402,7 +413,8 @@ impl Analysis {
             | Role::Greeting.bit()
             | Role::Disclosure.bit()
             | Role::Testimonial.bit()
-            | Role::Hypothetical.bit();
+            | Role::Hypothetical.bit()
+            | Role::OwnKin.bit();
         let mut persons: Vec<Person> = Vec::new();
         // Handles.
         for (i, c) in text.char_indices() {
@@ -418,7 +430,7 @@ impl Analysis {
                     Ok(w) => w,
                     Err(w) => w.min(n.saturating_sub(1)),
                 };
-                persons.push(Person { start: i, end, w, handle: true, strong: true, staff: false, greeted: false, vocative: false, key: fold(h) });
+                persons.push(Person { start: i, end, w, handle: true, strong: true, staff: false, greeted: false, vocative: false, key: fold(h), own: false });
             }
         }
         let given_stems = &tables().given_stems[lang.index()];
@@ -497,9 +509,14 @@ impl Analysis {
                     let after_end = text[end..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
                     after_end.trim_start().starts_with(',')
                 };
-                persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word) });
+                let own = (w.saturating_sub(2)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::OwnKin));
+                persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word), own });
+                w = last + 1;
+            } else {
+                // "Twins Ella and ...", "Patient Anna ...": the first capitalised word was
+                // not a name, but the next one may be.
+                w += 1;
             }
-            w = last + 1;
         }
         let staff_keys: HashSet<String> = persons.iter().filter(|p| p.staff).map(|p| p.key.clone()).collect();
         for p in &mut persons {
