@@ -289,3 +289,17 @@ fn a_person_addressed_with_their_town_about_their_care() {
     // Addressed by first name about a medicine: the advice rules judge that, not client data.
     assert_no_client_data("Dear Rob, it sounds like gallstones. Please see your GP this week.");
 }
+
+#[test]
+fn age_ranges_and_distances_are_not_ages() {
+    assert_no_client_data("50-69 yaş arası kadınlar iki yılda bir ücretsiz mamografi çektirebilir. Randevunuzu bugün alın.");
+    assert_no_client_data("Tonight Julia and I are running the 10k for the stroke unit. Please sponsor us!");
+    // A single stated age with a condition and a time is still a case story.
+    assert_client_data("Dün gece acile 43 yaşında bir kadın şiddetli baş ağrısıyla geldi, beyin kanaması çıktı.");
+}
+
+#[test]
+fn colleagues_named_with_a_compound_title_are_staff() {
+    assert_no_client_data("Välkommen på föreläsning om demens med distriktsläkare Karin Ek på torsdag.");
+    assert_no_client_data("Congratulations to our own Lucy Evans, who was named Midwife of the Year for her work on the labour ward!");
+}

@@ -281,12 +281,32 @@ fn is_cap(word: &str) -> bool {
 /// 6 ans").
 fn plausible_age(text: &str, start: usize, m: &str) -> bool {
     let f = fold(m);
+    // "10k", "5k": a distance or a sum, not "45K" (kobieta).
+    if m.ends_with('k') {
+        return false;
+    }
     let bare = f.ends_with(" lat") || f.ends_with(" lata") || f.ends_with("ans") || f.ends_with("l.");
     if !bare || f.contains('-') {
         return true;
     }
     let before = text[..start].trim_end();
     before.ends_with([',', '(']) || fold(before).ends_with(" de") || fold(before).ends_with(" agee de") || fold(before).ends_with(" age de")
+}
+
+/// The upper end of an age range ("50-69 yaş", "aged 50 to 71", "mellan 45 och 70 år") is a
+/// population, not a person.
+fn age_range_end(text: &str, start: usize) -> bool {
+    let before = fold(text[..start].trim_end());
+    let before = before.trim_end();
+    let rest = if let Some(r) = before.strip_suffix(['-', '–', '—']) {
+        r
+    } else {
+        match before.rsplit_once(' ') {
+            Some((r, last)) if matches!(last, "to" | "and" | "till" | "och" | "og" | "til" | "do" | "i" | "a" | "et" | "ile" | "ve") => r,
+            _ => return false,
+        }
+    };
+    rest.trim_end().chars().next_back().is_some_and(|c| c.is_ascii_digit())
 }
 
 impl Analysis {
@@ -350,7 +370,7 @@ impl Analysis {
         let ages: Vec<(usize, usize, usize)> = t
             .age
             .find_iter(text)
-            .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()))
+            .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()) && !age_range_end(text, m.start()))
             .map(|m| (m.start(), m.end(), word_at(m.start())))
             .collect();
         let hypothetical_sentences = terms.iter().filter(|h| h.role == Role::Hypothetical).map(|h| sent[h.w]).collect();
