@@ -90,7 +90,7 @@ fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
         (Title, Fr) => &["mme", "mlle", "madame", "monsieur", "mademoiselle", "le petit", "la petite", "papi", "mamie", "mamy"],
         (Title, Da) => &["fru", "hr", "herr", "lille", "unge", "gamle", "mor", "far", "mormor", "farmor", "morfar", "farfar"],
         (Title, Tr) => &["sayın", "küçük", "minik", "bebek", "bebeğimiz", "hastamız", "danışanımız", "miniğimiz"],
-        (TitleAfter, Tr) => &["bey", "beyi", "beye", "beyin", "beyle", "hanım", "hanımı", "hanıma", "hanımın", "hanımla", "hanımefendi", "beyefendi", "amca", "amcaya", "amcanın", "amcamız", "teyze", "teyzeye", "teyzenin", "teyzemiz", "usta", "ustanın", "abla", "abi", "nine", "dede", "bebek", "bebeğimiz"],
+        (TitleAfter, Tr) => &["bey", "beyi", "beye", "beyin", "beyle", "hanım", "hanımı", "hanıma", "hanımın", "hanımla", "hanımefendi", "beyefendi", "amca", "amcaya", "amcanın", "amcamız", "teyze", "teyzeye", "teyzenin", "teyzemiz", "usta", "ustanın", "abla", "abi", "nine", "dede", "bebek", "bebeğimiz", "kızımız", "oğlumuz", "annemiz", "babamız", "ninemiz", "dedemiz", "ablamız", "abimiz", "delikanlımız", "şampiyonumuz", "savaşçımız"],
         (From, En) => &["from"],
         (From, Sv) => &["från", "ifrån"],
         (From, Pl) => &["z", "ze"],
@@ -479,6 +479,9 @@ impl Analysis {
                         strong = true;
                         start = self.words[w - 1].0;
                     }
+                } else if self.has(w - 1, Role::ClientRef) && self.gap(text, w - 1).trim().is_empty() {
+                    // "my patient Ahmed", "min klient Sara": named by the client reference.
+                    strong = true;
                 }
             }
             // Surname or initial after: "Dean Holt", "Anna K.", "Lena B".
