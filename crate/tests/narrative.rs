@@ -303,3 +303,13 @@ fn colleagues_named_with_a_compound_title_are_staff() {
     assert_no_client_data("Välkommen på föreläsning om demens med distriktsläkare Karin Ek på torsdag.");
     assert_no_client_data("Congratulations to our own Lucy Evans, who was named Midwife of the Year for her work on the labour ward!");
 }
+
+#[test]
+fn stated_permission_in_everyday_words_turns_a_story_off() {
+    assert_no_client_data("Shared with her family's permission: Rita, 88, celebrated her birthday on our ward after her fall.");
+    assert_no_client_data("Delas med hennes tillstånd: Britt, 79, firade sin födelsedag på avdelningen efter höftoperationen.");
+    // Without it, the same story is flagged.
+    assert_client_data("Rita, 88, celebrated her birthday on our ward after her fall.");
+    // A denial of consent is not consent.
+    assert_client_data("No permission to share, but Rita, 88, celebrated her birthday on our ward after her fall.");
+}
