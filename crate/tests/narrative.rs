@@ -255,3 +255,61 @@ fn a_client_reference_leaves_room_for_identifier_findings() {
     let got = client_data_findings(text, Settings::default());
     assert!(got.iter().any(|(r, _, p)| r == "client-reference" && p == "My patient"), "{got:?}");
 }
+
+// ---- bare first names: colleague or client? ---------------------------------------------------
+
+#[test]
+fn bare_first_name_needs_a_patient_cue() {
+    // A colleague thanked, next to a service name: no finding above a hint.
+    assert_no_client_data("Thank you Sarah and Tom for covering the diabetes clinic while I was away.");
+    assert_no_client_data("Tack Maria för en fin föreläsning om diabetes och insulin på personalmötet.");
+    assert_no_client_data("Merci à Claire et Julien pour l'organisation de la journée sur le diabète samedi dernier.");
+    // The same kind of name, pointed at as the one cared for.
+    assert_client_data("Thank you Sarah for trusting me with her recovery after the stroke.");
+    assert_client_data("Stolt av Gunnar idag: tre veckor efter sin höftoperation går han utan kryckor.");
+}
+
+#[test]
+fn the_writers_own_family_is_not_a_client() {
+    assert_no_client_data("My mum Margaret had her cataract surgery last week and the eye team were brilliant.");
+    assert_no_client_data("Mój mąż Adam miał w zeszłym roku zawał serca; dziś biegamy razem pięć kilometrów.");
+    // Someone else's relative is still someone's health story.
+    assert_client_data("Her husband Graham came in with chest pain on Friday and she told me about his stent.");
+}
+
+#[test]
+fn a_name_after_another_capitalised_word_is_still_a_name() {
+    assert_client_data("Søstrene Ella og Sofie blev født for tidligt i morges og er nu i kuvøse på afdelingen.");
+    assert_client_data("Congratulations Olivia! You rang me on Monday to say your IVF cycle worked and she is due in May.");
+}
+
+#[test]
+fn a_person_addressed_with_their_town_about_their_care() {
+    assert_client_data("To Mr Reid from Hull, who turned up for his third detox this month: we have no beds left.");
+    // Addressed by first name about a medicine: the advice rules judge that, not client data.
+    assert_no_client_data("Dear Rob, it sounds like gallstones. Please see your GP this week.");
+}
+
+#[test]
+fn age_ranges_and_distances_are_not_ages() {
+    assert_no_client_data("50-69 yaş arası kadınlar iki yılda bir ücretsiz mamografi çektirebilir. Randevunuzu bugün alın.");
+    assert_no_client_data("Tonight Julia and I are running the 10k for the stroke unit. Please sponsor us!");
+    // A single stated age with a condition and a time is still a case story.
+    assert_client_data("Dün gece acile 43 yaşında bir kadın şiddetli baş ağrısıyla geldi, beyin kanaması çıktı.");
+}
+
+#[test]
+fn colleagues_named_with_a_compound_title_are_staff() {
+    assert_no_client_data("Välkommen på föreläsning om demens med distriktsläkare Karin Ek på torsdag.");
+    assert_no_client_data("Congratulations to our own Lucy Evans, who was named Midwife of the Year for her work on the labour ward!");
+}
+
+#[test]
+fn stated_permission_in_everyday_words_turns_a_story_off() {
+    assert_no_client_data("Shared with her family's permission: Rita, 88, celebrated her birthday on our ward after her fall.");
+    assert_no_client_data("Delas med hennes tillstånd: Britt, 79, firade sin födelsedag på avdelningen efter höftoperationen.");
+    // Without it, the same story is flagged.
+    assert_client_data("Rita, 88, celebrated her birthday on our ward after her fall.");
+    // A denial of consent is not consent.
+    assert_client_data("No permission to share, but Rita, 88, celebrated her birthday on our ward after her fall.");
+}

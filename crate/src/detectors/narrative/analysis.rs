@@ -52,6 +52,9 @@ pub enum Role {
     Personal,
     /// Records and results: test, scan, biopsy, INR. "Your" + one of these discloses records.
     Record,
+    /// The writer's own family before a name: "my husband", "min mamma", "moja córka". A name
+    /// after one is the clinician's own life, not a client.
+    OwnKin,
 }
 
 impl Role {
@@ -86,7 +89,7 @@ fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
         (Title, Fr) => &["mme", "mlle", "madame", "monsieur", "mademoiselle", "le petit", "la petite", "papi", "mamie", "mamy"],
         (Title, Da) => &["fru", "hr", "herr", "lille", "unge", "gamle", "mor", "far", "mormor", "farmor", "morfar", "farfar"],
         (Title, Tr) => &["sayın", "küçük", "minik", "bebek", "bebeğimiz", "hastamız", "danışanımız", "miniğimiz"],
-        (TitleAfter, Tr) => &["bey", "beyi", "beye", "beyin", "beyle", "hanım", "hanımı", "hanıma", "hanımın", "hanımla", "hanımefendi", "beyefendi", "amca", "amcaya", "amcanın", "amcamız", "teyze", "teyzeye", "teyzenin", "teyzemiz", "usta", "ustanın", "abla", "abi", "nine", "dede", "bebek", "bebeğimiz"],
+        (TitleAfter, Tr) => &["bey", "beyi", "beye", "beyin", "beyle", "hanım", "hanımı", "hanıma", "hanımın", "hanımla", "hanımefendi", "beyefendi", "amca", "amcaya", "amcanın", "amcamız", "teyze", "teyzeye", "teyzenin", "teyzemiz", "usta", "ustanın", "abla", "abi", "nine", "dede", "bebek", "bebeğimiz", "kızımız", "oğlumuz", "annemiz", "babamız", "ninemiz", "dedemiz", "ablamız", "abimiz", "delikanlımız", "şampiyonumuz", "savaşçımız"],
         (From, En) => &["from"],
         (From, Sv) => &["från", "ifrån"],
         (From, Pl) => &["z", "ze"],
@@ -110,6 +113,12 @@ fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
         (Greeting, Fr) => &["bonjour", "salut", "coucou"],
         (Greeting, Da) => &["hej", "hejsa", "hallo"],
         (Greeting, Tr) => &["merhaba", "selam"],
+        (OwnKin, En) => &["my mum", "my mom", "my mother", "my dad", "my father", "my husband", "my wife", "my partner", "my son", "my daughter", "my sister", "my brother", "my nan", "my gran", "my grandma", "my grandad", "my grandpa", "my grandmother", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my cousin", "my friend", "my best friend", "my little boy", "my little girl", "my baby"],
+        (OwnKin, Sv) => &["min mamma", "min mor", "min pappa", "min far", "min man", "min fru", "min sambo", "min partner", "min son", "min dotter", "min syster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min kusin", "min vän", "min bästa vän"],
+        (OwnKin, Pl) => &["moja mama", "mój tata", "moja matka", "mój ojciec", "mój mąż", "moja żona", "mój partner", "moja partnerka", "mój syn", "moja córka", "moja siostra", "mój brat", "moja babcia", "mój dziadek", "moja ciocia", "mój wujek", "moja przyjaciółka", "mój przyjaciel", "mojej mamy", "mojego taty", "mojego męża", "mojej żony", "mojego syna", "mojej córki"],
+        (OwnKin, Fr) => &["ma mère", "ma maman", "mon père", "mon papa", "mon mari", "ma femme", "mon conjoint", "ma conjointe", "mon compagnon", "ma compagne", "mon fils", "ma fille", "ma sœur", "mon frère", "ma grand-mère", "mon grand-père", "ma tante", "mon oncle", "mon amie", "mon ami", "ma meilleure amie", "mon meilleur ami"],
+        (OwnKin, Da) => &["min mor", "min far", "min mand", "min kone", "min kæreste", "min partner", "min søn", "min datter", "min søster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min ven", "min veninde", "min bedste ven"],
+        (OwnKin, Tr) => &["annem", "babam", "eşim", "kocam", "karım", "oğlum", "kızım", "kardeşim", "ablam", "abim", "ağabeyim", "ninem", "dedem", "anneannem", "babaannem", "teyzem", "halam", "dayım", "amcam", "arkadaşım", "en yakın arkadaşım"],
         _ => &[],
     }
 }
@@ -154,7 +163,7 @@ fn lang_terms(lang: Lang) -> Vec<(&'static str, Role)> {
             terms.push((t.as_str(), role));
         }
     }
-    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting] {
+    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin] {
         for t in closed_class(lang, role) {
             terms.push((t, role));
         }
@@ -247,6 +256,8 @@ pub struct Person {
     pub vocative: bool,
     /// Folded name, to recognise the same person again.
     pub key: String,
+    /// Introduced as the writer's own family or friend: "my husband David".
+    pub own: bool,
 }
 
 pub struct Analysis {
@@ -275,12 +286,32 @@ fn is_cap(word: &str) -> bool {
 /// 6 ans").
 fn plausible_age(text: &str, start: usize, m: &str) -> bool {
     let f = fold(m);
+    // "10k", "5k": a distance or a sum, not "45K" (kobieta).
+    if m.ends_with('k') {
+        return false;
+    }
     let bare = f.ends_with(" lat") || f.ends_with(" lata") || f.ends_with("ans") || f.ends_with("l.");
     if !bare || f.contains('-') {
         return true;
     }
     let before = text[..start].trim_end();
     before.ends_with([',', '(']) || fold(before).ends_with(" de") || fold(before).ends_with(" agee de") || fold(before).ends_with(" age de")
+}
+
+/// The upper end of an age range ("50-69 yaş", "aged 50 to 71", "mellan 45 och 70 år") is a
+/// population, not a person.
+fn age_range_end(text: &str, start: usize) -> bool {
+    let before = fold(text[..start].trim_end());
+    let before = before.trim_end();
+    let rest = if let Some(r) = before.strip_suffix(['-', '–', '—']) {
+        r
+    } else {
+        match before.rsplit_once(' ') {
+            Some((r, last)) if matches!(last, "to" | "and" | "till" | "och" | "og" | "til" | "do" | "i" | "a" | "et" | "ile" | "ve") => r,
+            _ => return false,
+        }
+    };
+    rest.trim_end().chars().next_back().is_some_and(|c| c.is_ascii_digit())
 }
 
 impl Analysis {
@@ -344,7 +375,7 @@ impl Analysis {
         let ages: Vec<(usize, usize, usize)> = t
             .age
             .find_iter(text)
-            .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()))
+            .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()) && !age_range_end(text, m.start()))
             .map(|m| (m.start(), m.end(), word_at(m.start())))
             .collect();
         let hypothetical_sentences = terms.iter().filter(|h| h.role == Role::Hypothetical).map(|h| sent[h.w]).collect();
@@ -407,7 +438,8 @@ impl Analysis {
             | Role::Greeting.bit()
             | Role::Disclosure.bit()
             | Role::Testimonial.bit()
-            | Role::Hypothetical.bit();
+            | Role::Hypothetical.bit()
+            | Role::OwnKin.bit();
         let mut persons: Vec<Person> = Vec::new();
         // Handles.
         for (i, c) in text.char_indices() {
@@ -423,7 +455,7 @@ impl Analysis {
                     Ok(w) => w,
                     Err(w) => w.min(n.saturating_sub(1)),
                 };
-                persons.push(Person { start: i, end, w, handle: true, strong: true, staff: false, greeted: false, vocative: false, key: fold(h) });
+                persons.push(Person { start: i, end, w, handle: true, strong: true, staff: false, greeted: false, vocative: false, key: fold(h), own: false });
             }
         }
         let given_stems = &tables().given_stems[lang.index()];
@@ -452,6 +484,9 @@ impl Analysis {
                         strong = true;
                         start = self.words[w - 1].0;
                     }
+                } else if self.has(w - 1, Role::ClientRef) && self.gap(text, w - 1).trim().is_empty() {
+                    // "my patient Ahmed", "min klient Sara": named by the client reference.
+                    strong = true;
                 }
             }
             // Surname or initial after: "Dean Holt", "Anna K.", "Lena B".
@@ -502,9 +537,14 @@ impl Analysis {
                     let after_end = text[end..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
                     after_end.trim_start().starts_with(',')
                 };
-                persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word) });
+                let own = (w.saturating_sub(2)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::OwnKin));
+                persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word), own });
+                w = last + 1;
+            } else {
+                // "Twins Ella and ...", "Patient Anna ...": the first capitalised word was
+                // not a name, but the next one may be.
+                w += 1;
             }
-            w = last + 1;
         }
         let staff_keys: HashSet<String> = persons.iter().filter(|p| p.staff).map(|p| p.key.clone()).collect();
         for p in &mut persons {

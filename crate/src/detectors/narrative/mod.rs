@@ -62,7 +62,7 @@ impl Detector for Narrative {
         }
         let a = analysis(ctx);
         match self.mode {
-            Mode::NamedCare => named_care(a, out),
+            Mode::NamedCare => named_care(a, ctx, out),
             Mode::ClientRef => client_ref(a, ctx, out),
             Mode::CaseStory => case_story(a, ctx, out),
             Mode::PublicReply => public_reply(a, ctx, out),
@@ -76,8 +76,26 @@ fn addressed(p: &analysis::Person) -> bool {
     p.greeted || p.vocative
 }
 
+/// Something near a bare first name that makes them the one cared for.
+fn patient_cue(a: &Analysis, ctx: &Ctx, p: &analysis::Person) -> bool {
+    let roles = [Role::Pronoun, Role::ClientRef, Role::Disclosure, Role::Record, Role::Personal, Role::People];
+    if roles.iter().any(|&r| a.near(p.w, r, 15, 1).is_some()) {
+        return true;
+    }
+    if a.ages.iter().any(|&(_, _, w)| w.abs_diff(p.w) <= 15) {
+        return true;
+    }
+    // "Sophie's scan", "Ayşe'nin ameliyatı", "Majas operation": the name as a possessor.
+    let tail = &ctx.text[p.end..];
+    let poss = tail.starts_with("'s") || tail.starts_with("’s") || {
+        let t = crate::text::fold(tail.split(|c: char| c.is_whitespace()).next().unwrap_or(""));
+        ["'nin", "'nın", "'nun", "'nün", "'in", "'ın", "'un", "'ün", "’nin", "’nın", "’in", "’ın"].iter().any(|s| t.starts_with(&crate::text::fold(s)))
+    };
+    poss && a.near(p.w, Role::Care, 4, 0).is_some()
+}
+
 /// A named person (not a colleague) with a care context nearby.
-fn named_care(a: &Analysis, out: &mut Vec<Hit>) {
+fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
     for p in &a.persons {
         if p.handle || p.staff || a.is_hypothetical(p.w) {
             continue;
@@ -87,8 +105,19 @@ fn named_care(a: &Analysis, out: &mut Vec<Hit>) {
             // as theirs ("your results").
             continue;
         }
+        if p.own {
+            // "my husband David was diagnosed ...": the writer's own family, not a client.
+            continue;
+        }
         let same = a.near(p.w, Role::Care, 12, 0);
         let next = a.near(p.w, Role::Care, if p.strong { 25 } else { 18 }, 1);
+        // A bare first name is as often a colleague ("thanks to Sarah for covering the diabetes
+        // clinic") as a client. It counts as a client when something points at them as the one
+        // cared for: her/his, a client reference, someone telling or presenting, a record, an age.
+        if !p.strong && (same.is_some() || next.is_some()) && !patient_cue(a, ctx, p) {
+            out.push(Hit::new(p.start, p.end, Confidence::Low));
+            continue;
+        }
         let conf = match (same, next, p.strong) {
             (Some(_), _, true) => Confidence::High,
             (None, Some(_), true) => Confidence::High,
@@ -213,6 +242,18 @@ fn public_reply(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
             out.push(Hit::new(s, r.end.max(your.map(|y| y.end).unwrap_or(0)), Confidence::High));
             found = true;
             break;
+        }
+    }
+    // Someone identified beyond a first name (a town, an age) and addressed in public
+    // about their care: "To Mr Reid from Hull, ... your detox".
+    // (A title alone is not enough: "Dear Rob, it sounds like ..." is advice, judged by the advice
+    // rules.)
+    let placed = (to.w..a.words.len()).take_while(|&j| a.words[j].0 < to.end).any(|j| a.has(j, Role::From))
+        || a.ages.iter().any(|&(_, _, w)| w >= to.w && w <= to.w + 4);
+    if !found && placed && !to.handle {
+        if let Some(c) = a.near(to.w, Role::Care, 25, 0) {
+            out.push(Hit::new(to.start, c.end.max(to.end), Confidence::High));
+            return;
         }
     }
     if !found && strict && to.handle {
