@@ -14,6 +14,7 @@ pub mod finding;
 pub mod lang;
 pub mod lexicon;
 pub mod offsets;
+pub mod pattern;
 pub mod rules;
 pub mod settings;
 pub mod text;

@@ -17,7 +17,7 @@ mod quick_fix;
 
 use std::cell::OnceCell;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::{Confidence, Ctx, Detector, Hit};
 use crate::lexicon::TermMatch;
