@@ -123,4 +123,34 @@ fn unicode_tables() {
     src.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("unicode_tables.rs");
     fs::write(out, src).unwrap();
+    decomposition_table();
+}
+
+/// Canonical decompositions (`src/decompose.rs`), from `unicode-normalization` at build time:
+/// sorted keys, offsets into one array of characters. Hangul syllables are computed, not listed.
+fn decomposition_table() {
+    use std::fmt::Write;
+    let (mut keys, mut offsets, mut chars) = (String::new(), String::from("0,"), String::new());
+    let mut n = 0usize;
+    for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+        if (0xAC00..0xAC00 + 11172).contains(&(c as u32)) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
+        if parts == [c] {
+            continue;
+        }
+        let _ = write!(keys, "{},", c as u32);
+        for d in &parts {
+            let _ = write!(chars, "{d:?},");
+        }
+        n += parts.len();
+        let _ = write!(offsets, "{n},");
+    }
+    assert!(n < u16::MAX as usize);
+    let src = format!(
+        "pub static KEYS: &[u32] = &[{keys}];\npub static OFFSETS: &[u16] = &[{offsets}];\npub static CHARS: &[char] = &[{chars}];\n"
+    );
+    fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("decompose_tables.rs"), src).unwrap();
 }

@@ -9,6 +9,7 @@
 
 pub mod checker;
 pub mod clients;
+pub mod decompose;
 pub mod detectors;
 pub mod finding;
 pub mod lang;

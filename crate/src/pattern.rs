@@ -36,11 +36,40 @@ enum Node {
     /// Word boundary: Unicode `\w` (true) or ASCII.
     WordB(bool),
     NotWordB(bool),
-    Seq(Vec<Node>),
-    Alt(Vec<Node>),
+    /// A sequence, with (`rest[i]`) the bytes that can follow its `i`-th node inside it, so that a
+    /// repetition does not hand over at a position where the rest cannot go on.
+    Seq(Vec<Node>, Vec<Branch>),
+    /// Alternatives in order of preference, each with the first bytes it can start with, so that
+    /// only the ones that can match at a position are tried.
+    Alt(Vec<Branch>),
     /// Greedy repetition, `max` u32::MAX for unbounded.
     Rep(Box<Node>, u32, u32),
     Group(usize, Box<Node>),
+}
+
+#[derive(Debug, Clone)]
+struct Branch {
+    node: Node,
+    /// Bitmap of first bytes.
+    first: [u64; 4],
+    nullable: bool,
+}
+
+impl Branch {
+    fn new(node: Node) -> Branch {
+        let mut set = [false; 256];
+        let nullable = first_bytes(&node, &mut set);
+        let mut first = [0u64; 4];
+        for (b, _) in set.iter().enumerate().filter(|(_, &on)| on) {
+            first[b >> 6] |= 1 << (b & 63);
+        }
+        Branch { node, first, nullable }
+    }
+
+    #[inline]
+    fn may_start(&self, b: Option<u8>) -> bool {
+        self.nullable || b.is_some_and(|b| self.first[(b >> 6) as usize] >> (b & 63) & 1 != 0)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -52,7 +81,14 @@ struct Class {
 
 impl Class {
     fn new(mut ranges: Vec<(char, char)>) -> Class {
-        ranges.sort();
+        // Insertion sort: classes are small and built once; `sort()` would add a few KB of code.
+        for i in 1..ranges.len() {
+            let mut j = i;
+            while j > 0 && ranges[j - 1] > ranges[j] {
+                ranges.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let mut merged: Vec<(char, char)> = Vec::with_capacity(ranges.len());
         for (a, b) in ranges {
             match merged.last_mut() {
@@ -214,7 +250,7 @@ impl<'p> Parser<'p> {
             self.bump();
             alts.push(self.concat(&mut f)?);
         }
-        Ok(if alts.len() == 1 { alts.pop().unwrap() } else { Node::Alt(alts) })
+        Ok(if alts.len() == 1 { alts.pop().unwrap() } else { Node::Alt(alts.into_iter().map(Branch::new).collect()) })
     }
 
     fn concat(&mut self, f: &mut Flags) -> PResult<Node> {
@@ -247,7 +283,10 @@ impl<'p> Parser<'p> {
         Ok(match out.len() {
             0 => Node::Empty,
             1 => out.pop().unwrap(),
-            _ => Node::Seq(out),
+            _ => {
+                let rest = (0..out.len()).map(|i| Branch::new(Node::Seq(out[i + 1..].to_vec(), Vec::new()))).map(|b| Branch { node: Node::Empty, ..b }).collect();
+                Node::Seq(out, rest)
+            }
         })
     }
 
@@ -539,7 +578,7 @@ fn first_bytes(n: &Node, set: &mut [bool; 256]) -> bool {
             set.iter_mut().enumerate().for_each(|(i, b)| *b |= i != b'\n' as usize && !(0x80..0xC0).contains(&i));
             false
         }
-        Node::Seq(ns) => {
+        Node::Seq(ns, _) => {
             for n in ns {
                 if !first_bytes(n, set) {
                     return false;
@@ -547,10 +586,10 @@ fn first_bytes(n: &Node, set: &mut [bool; 256]) -> bool {
             }
             true
         }
-        Node::Alt(ns) => {
+        Node::Alt(bs) => {
             let mut nullable = false;
-            for n in ns {
-                nullable |= first_bytes(n, set);
+            for b in bs {
+                nullable |= first_bytes(&b.node, set);
             }
             nullable
         }
@@ -566,6 +605,23 @@ pub struct Regex {
     slots: usize,
     first: [bool; 256],
     nullable: bool,
+    /// Every match starts at a word boundary (Unicode or ASCII): positions inside a word are
+    /// skipped without trying the pattern.
+    lead_boundary: Option<bool>,
+}
+
+/// `Some(unicode)` when every match of `n` must start with a `\b` assertion.
+fn leading_boundary(n: &Node) -> Option<bool> {
+    match n {
+        Node::WordB(u) => Some(*u),
+        Node::Seq(ns, _) => ns.first().and_then(leading_boundary),
+        Node::Group(_, n) => leading_boundary(n),
+        Node::Alt(bs) => {
+            let first = leading_boundary(&bs.first()?.node)?;
+            bs.iter().all(|b| leading_boundary(&b.node) == Some(first)).then_some(first)
+        }
+        _ => None,
+    }
 }
 
 /// Every pattern compiled so far (for `crate/tests/pattern.rs`).
@@ -593,7 +649,8 @@ impl Regex {
                 g.push(pattern.to_string());
             }
         }
-        Ok(Regex { root, slots: 2 * (p.groups + 1), first, nullable })
+        let lead_boundary = leading_boundary(&root);
+        Ok(Regex { root, slots: 2 * (p.groups + 1), first, nullable, lead_boundary })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
@@ -640,16 +697,25 @@ impl Regex {
         let bytes = hay.as_bytes();
         let ex = Exec { hay };
         let mut s = from;
-        while s <= hay.len() {
-            if s < hay.len() {
-                let b = bytes[s];
-                // Not a character boundary, or a byte no match starts with.
-                if (0x80..0xC0).contains(&b) || (!self.nullable && !self.first[b as usize]) {
+        loop {
+            if s > hay.len() {
+                return false;
+            }
+            if !self.nullable {
+                // Skip to the next byte a match can start with (never a UTF-8 continuation byte).
+                match bytes[s..].iter().position(|&b| self.first[b as usize]) {
+                    Some(off) => s += off,
+                    None => return false,
+                }
+            } else if s < hay.len() && (0x80..0xC0).contains(&bytes[s]) {
+                s += 1;
+                continue;
+            }
+            if let Some(u) = self.lead_boundary {
+                if !ex.boundary(s, u) {
                     s += 1;
                     continue;
                 }
-            } else if !self.nullable {
-                return false;
             }
             let mut end = usize::MAX;
             if ex.m(&self.root, s, slots, &mut |p, _| {
@@ -662,7 +728,6 @@ impl Regex {
             }
             s += 1;
         }
-        false
     }
 }
 
@@ -686,8 +751,8 @@ pub fn sample(re: &Regex, seed: &mut u64) -> String {
                 out.push(char::from_u32(a as u32 + rnd(seed, span) as u32).unwrap_or(a));
             }
             Node::Any => out.push((b'a' + rnd(seed, 26) as u8) as char),
-            Node::Seq(ns) => ns.iter().for_each(|n| walk(n, seed, out)),
-            Node::Alt(ns) => walk(&ns[rnd(seed, ns.len())], seed, out),
+            Node::Seq(ns, _) => ns.iter().for_each(|n| walk(n, seed, out)),
+            Node::Alt(bs) => walk(&bs[rnd(seed, bs.len())].node, seed, out),
             Node::Rep(n, min, max) => {
                 let extra = (*max - *min).min(3) as usize;
                 for _ in 0..*min as usize + rnd(seed, extra + 1) {
@@ -779,8 +844,11 @@ impl Exec<'_> {
             };
         }
         match n {
-            Node::Seq(ns) => self.seq(ns, at, slots, k),
-            Node::Alt(ns) => ns.iter().any(|a| self.m(a, at, slots, k)),
+            Node::Seq(ns, rest) => self.seq(ns, rest, at, slots, k),
+            Node::Alt(bs) => {
+                let b = self.hay.as_bytes().get(at).copied();
+                bs.iter().any(|br| br.may_start(b) && self.m(&br.node, at, slots, k))
+            }
             Node::Group(i, inner) => {
                 let i = *i;
                 self.m(inner, at, slots, &mut |p, slots| {
@@ -797,31 +865,7 @@ impl Exec<'_> {
             }
             Node::Rep(inner, min, max) => {
                 if Self::single_char(inner) {
-                    // Greedy: take as many as possible, then give back one character at a time.
-                    let mut p = at;
-                    let mut count = 0u32;
-                    while count < *max {
-                        match self.step(inner, p) {
-                            Some(Some(q)) => {
-                                p = q;
-                                count += 1;
-                            }
-                            _ => break,
-                        }
-                    }
-                    loop {
-                        if count < *min {
-                            return false;
-                        }
-                        if k(p, slots) {
-                            return true;
-                        }
-                        if count == 0 {
-                            return false;
-                        }
-                        p = prev_boundary(self.hay, p);
-                        count -= 1;
-                    }
+                    return self.rep_single(inner, *min, *max, None, at, slots, k);
                 }
                 self.rep(inner, *min, *max, 0, at, slots, k)
             }
@@ -829,7 +873,39 @@ impl Exec<'_> {
         }
     }
 
-    fn seq(&self, ns: &[Node], mut at: usize, slots: &mut [usize], k: K) -> bool {
+    /// Greedy repetition of a one-character node: take as many as possible, then give back one
+    /// character at a time. With `follow`, only ends where what follows can start are tried.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn rep_single(&self, inner: &Node, min: u32, max: u32, follow: Option<&Branch>, at: usize, slots: &mut [usize], k: K) -> bool {
+        let bytes = self.hay.as_bytes();
+        let mut p = at;
+        let mut count = 0u32;
+        while count < max {
+            match self.step(inner, p) {
+                Some(Some(q)) => {
+                    p = q;
+                    count += 1;
+                }
+                _ => break,
+            }
+        }
+        loop {
+            if count < min {
+                return false;
+            }
+            if follow.map_or(true, |f| f.may_start(bytes.get(p).copied())) && k(p, slots) {
+                return true;
+            }
+            if count == 0 {
+                return false;
+            }
+            p = prev_boundary(self.hay, p);
+            count -= 1;
+        }
+    }
+
+    fn seq(&self, ns: &[Node], rest: &[Branch], mut at: usize, slots: &mut [usize], k: K) -> bool {
         let mut i = 0;
         while i < ns.len() {
             match self.step(&ns[i], at) {
@@ -839,10 +915,16 @@ impl Exec<'_> {
             }
             i += 1;
         }
-        match ns.len() - i {
-            0 => k(at, slots),
-            1 => self.m(&ns[i], at, slots, k),
-            _ => self.m(&ns[i], at, slots, &mut |p, slots| self.seq(&ns[i + 1..], p, slots, k)),
+        if i == ns.len() {
+            return k(at, slots);
+        }
+        if i + 1 == ns.len() {
+            return self.m(&ns[i], at, slots, k);
+        }
+        let mut next = |p: usize, slots: &mut [usize]| self.seq(&ns[i + 1..], &rest[i + 1..], p, slots, k);
+        match &ns[i] {
+            Node::Rep(inner, min, max) if Self::single_char(inner) => self.rep_single(inner, *min, *max, Some(&rest[i]), at, slots, &mut next),
+            n => self.m(n, at, slots, &mut next),
         }
     }
 

@@ -274,3 +274,13 @@ fn custom_rule_patterns_use_regex_lite() {
     // `(?i)`, `\w` and `\b` are ASCII-only: "Öl" is not "öl", and `\w` stops before "ü".
     assert_eq!(spans("öl Öl ölmüş", "custom.ascii"), ["öl", "ölm"]);
 }
+
+#[test]
+fn canonical_decomposition_matches_unicode_normalization() {
+    for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        bedside::decompose::decompose_canonical(c, |d| a.push(d));
+        unicode_normalization::char::decompose_canonical(c, |d| b.push(d));
+        assert_eq!(a, b, "U+{:04X}", c as u32);
+    }
+}
