@@ -53,22 +53,72 @@ struct Branch {
     /// Bitmap of first bytes.
     first: [u64; 4],
     nullable: bool,
+    /// For a branch that opens with one character (`[\s-]` or an optional `[\s-]?`) followed by
+    /// something that cannot be empty: the bytes that something can start with, and whether the
+    /// character is optional. Lets "45 years" and "45 lat" skip each other's branches on the
+    /// byte after the space.
+    then: Option<([u64; 4], bool)>,
+}
+
+fn bitmap(set: &[bool; 256]) -> [u64; 4] {
+    let mut m = [0u64; 4];
+    for (b, _) in set.iter().enumerate().filter(|(_, &on)| on) {
+        m[b >> 6] |= 1 << (b & 63);
+    }
+    m
+}
+
+#[inline]
+fn has(m: &[u64; 4], b: u8) -> bool {
+    m[(b >> 6) as usize] >> (b & 63) & 1 != 0
 }
 
 impl Branch {
     fn new(node: Node) -> Branch {
         let mut set = [false; 256];
         let nullable = first_bytes(&node, &mut set);
-        let mut first = [0u64; 4];
-        for (b, _) in set.iter().enumerate().filter(|(_, &on)| on) {
-            first[b >> 6] |= 1 << (b & 63);
+        let first = bitmap(&set);
+        let mut then = None;
+        if let Node::Seq(ns, _) = &node {
+            if let Some(head) = ns.first() {
+                let (head, optional) = match head {
+                    Node::Rep(inner, 0, 1) => (&**inner, true),
+                    n => (n, false),
+                };
+                if Exec::single_char(head) {
+                    let mut rest = [false; 256];
+                    if !first_bytes(&Node::Seq(ns[1..].to_vec(), Vec::new()), &mut rest) {
+                        then = Some((bitmap(&rest), optional));
+                    }
+                }
+            }
         }
-        Branch { node, first, nullable }
+        Branch { node, first, nullable, then }
     }
 
     #[inline]
     fn may_start(&self, b: Option<u8>) -> bool {
-        self.nullable || b.is_some_and(|b| self.first[(b >> 6) as usize] >> (b & 63) & 1 != 0)
+        self.nullable || b.is_some_and(|b| has(&self.first, b))
+    }
+
+    /// `may_start`, also looking at the byte after a one-character head.
+    #[inline]
+    fn may_match(&self, hay: &[u8], at: usize) -> bool {
+        let b = hay.get(at).copied();
+        if !self.may_start(b) {
+            return false;
+        }
+        let (Some((rest, optional)), Some(b)) = (self.then, b) else { return true };
+        if optional && has(&rest, b) {
+            return true;
+        }
+        let len = match b {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        hay.get(at + len).is_some_and(|&n| has(&rest, n))
     }
 }
 
@@ -284,7 +334,7 @@ impl<'p> Parser<'p> {
             0 => Node::Empty,
             1 => out.pop().unwrap(),
             _ => {
-                let rest = (0..out.len()).map(|i| Branch::new(Node::Seq(out[i + 1..].to_vec(), Vec::new()))).map(|b| Branch { node: Node::Empty, ..b }).collect();
+                let rest = (0..out.len()).map(|i| Branch::new(Node::Seq(out[i + 1..].to_vec(), Vec::new()))).map(|b| Branch { node: Node::Empty, then: None, ..b }).collect();
                 Node::Seq(out, rest)
             }
         })
@@ -608,6 +658,26 @@ pub struct Regex {
     /// Every match starts at a word boundary (Unicode or ASCII): positions inside a word are
     /// skipped without trying the pattern.
     lead_boundary: Option<bool>,
+    /// Every match starts with an ASCII digit (national IDs, phone numbers, ages): the scan for
+    /// a start looks at eight bytes at a time.
+    digit_first: bool,
+}
+
+/// Index of the first ASCII digit at or after `i`.
+#[inline]
+fn next_digit(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while i + 8 <= bytes.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i..i + 8]);
+        // Digits become bytes 0..=9; a byte below 10 sets its top bit here (and only then).
+        let a = u64::from_le_bytes(w) ^ (ONES * 0x30);
+        if a.wrapping_sub(ONES * 10) & !a & (ONES * 0x80) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(u8::is_ascii_digit).map(|o| i + o)
 }
 
 /// `Some(unicode)` when every match of `n` must start with a `\b` assertion.
@@ -650,7 +720,8 @@ impl Regex {
             }
         }
         let lead_boundary = leading_boundary(&root);
-        Ok(Regex { root, slots: 2 * (p.groups + 1), first, nullable, lead_boundary })
+        let digit_first = !nullable && (0..256).all(|b| first[b] == (b as u8).is_ascii_digit());
+        Ok(Regex { root, slots: 2 * (p.groups + 1), first, nullable, lead_boundary, digit_first })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
@@ -701,7 +772,12 @@ impl Regex {
             if s > hay.len() {
                 return false;
             }
-            if !self.nullable {
+            if self.digit_first {
+                match next_digit(bytes, s) {
+                    Some(i) => s = i,
+                    None => return false,
+                }
+            } else if !self.nullable {
                 // Skip to the next byte a match can start with (never a UTF-8 continuation byte).
                 match bytes[s..].iter().position(|&b| self.first[b as usize]) {
                     Some(off) => s += off,
@@ -812,7 +888,7 @@ impl Exec<'_> {
     }
 
     /// Nodes that match at most one way: their end, or None.
-    #[inline]
+    #[inline(always)]
     fn step(&self, n: &Node, at: usize) -> Option<Option<usize>> {
         Some(match n {
             Node::Empty => Some(at),
@@ -837,17 +913,17 @@ impl Exec<'_> {
     }
 
     fn m(&self, n: &Node, at: usize, slots: &mut [usize], k: K) -> bool {
-        if let Some(r) = self.step(n, at) {
-            return match r {
-                Some(p) => k(p, slots),
-                None => false,
+        if !matches!(n, Node::Seq(..) | Node::Alt(_) | Node::Group(..) | Node::Rep(..)) {
+            return match self.step(n, at) {
+                Some(Some(p)) => k(p, slots),
+                _ => false,
             };
         }
         match n {
             Node::Seq(ns, rest) => self.seq(ns, rest, at, slots, k),
             Node::Alt(bs) => {
-                let b = self.hay.as_bytes().get(at).copied();
-                bs.iter().any(|br| br.may_start(b) && self.m(&br.node, at, slots, k))
+                let hay = self.hay.as_bytes();
+                bs.iter().any(|br| br.may_match(hay, at) && self.m(&br.node, at, slots, k))
             }
             Node::Group(i, inner) => {
                 let i = *i;
