@@ -11,7 +11,8 @@
 //! with a known set of bytes, so a backtracker is as fast here (candidates are rejected on their
 //! first byte). It is not a general engine: backtracking can be exponential on hostile patterns,
 //! so it is only for patterns written in this crate; user patterns from settings go to
-//! `regex-lite` (linear time). `crate/tests/pattern.rs` checks every pattern the detectors compile
+//! `regex-lite` (linear time). A repeated group stops after 256 rounds (stack depth), where
+//! `regex` would go on: only runs far longer than any identifier are affected. `crate/tests/pattern.rs` checks every pattern the detectors compile
 //! against the `regex` crate on generated and real text.
 
 use std::sync::Mutex;
@@ -862,6 +863,9 @@ fn prev_boundary(hay: &str, mut i: usize) -> usize {
 
 type K<'k> = &'k mut dyn FnMut(usize, &mut [usize]) -> bool;
 
+/// Most rounds a repeated group (not a single character) takes; see `Exec::rep`.
+const MAX_ROUNDS: u32 = 256;
+
 struct Exec<'h> {
     hay: &'h str,
 }
@@ -1006,7 +1010,11 @@ impl Exec<'_> {
 
     #[allow(clippy::too_many_arguments)]
     fn rep(&self, n: &Node, min: u32, max: u32, count: u32, at: usize, slots: &mut [usize], k: K) -> bool {
+        // Each round of a repeated group is a few stack frames deeper: stop taking more after
+        // MAX_ROUNDS, so that a pasted megabyte of "12 34 56 ..." cannot overflow the stack (the
+        // WASM stack is 1 MB). Only a run longer than any real identifier is cut this way.
         if count < max
+            && count < MAX_ROUNDS
             && self.m(n, at, slots, &mut |p, slots| {
                 // An empty iteration adds nothing: stop there (no infinite loop).
                 if p == at && count >= min {

@@ -41,7 +41,6 @@ export interface CustomRule {
   category: Category;
   severity?: Severity;
   terms?: string[];
-  /** `regex-lite` syntax: no look-around, no `\p{..}`; `\w`, `\d`, `\b` and `(?i)` are ASCII-only. */
   pattern?: string;
   message: string;
 }

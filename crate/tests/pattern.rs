@@ -284,3 +284,12 @@ fn canonical_decomposition_matches_unicode_normalization() {
         assert_eq!(a, b, "U+{:04X}", c as u32);
     }
 }
+
+/// A megabyte of grouped digits (one long phone-number candidate) must not exhaust the stack.
+#[test]
+fn long_runs_of_grouped_digits_do_not_overflow_the_stack() {
+    let checker = Checker::new(Settings::default()).unwrap();
+    for text in ["1234567890 ".repeat(100_000), "12 34 ".repeat(200_000), "(0) 1-2.3 ".repeat(100_000)] {
+        let _ = checker.check(&text);
+    }
+}
