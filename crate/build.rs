@@ -74,4 +74,83 @@ fn main() {
     let bundle = serde_json::json!({ "rules": rules, "lexicons": lexicons });
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("rules.json");
     fs::write(out, serde_json::to_string(&bundle).unwrap()).unwrap();
+
+    unicode_tables();
+}
+
+/// The Unicode data `src/pattern.rs` needs to match exactly like the `regex` crate, taken from
+/// `regex-syntax` at build time (so the WASM package carries a few KB of ranges, not the crate):
+/// `\w`, `\d` and `\s` as ranges, and the simple case-folding orbits of every character below
+/// U+0250 (Latin), each orbit whole (`µ` brings `μ` and `Μ`), as "next member" pairs.
+fn unicode_tables() {
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
+    use std::fmt::Write;
+    let ranges = |pat: &str| -> Vec<(char, char)> {
+        let hir = regex_syntax::Parser::new().parse(pat).unwrap();
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(c)) => c.ranges().iter().map(|r| (r.start(), r.end())).collect(),
+            other => panic!("{pat}: unexpected {other:?}"),
+        }
+    };
+    let mut src = String::new();
+    for (name, pat) in [("WORD", r"\w"), ("DIGIT", r"\d"), ("SPACE", r"\s")] {
+        let _ = write!(src, "pub static {name}: &[(char, char)] = &[");
+        for (a, b) in ranges(pat) {
+            let _ = write!(src, "({a:?}, {b:?}),");
+        }
+        src.push_str("];\n");
+    }
+    // Orbits under simple case folding, for the characters the detectors' patterns can use.
+    let mut next: BTreeMap<char, char> = BTreeMap::new();
+    for c in (0u32..0x250).filter_map(char::from_u32) {
+        if next.contains_key(&c) {
+            continue;
+        }
+        let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+        class.case_fold_simple();
+        let orbit: Vec<char> = class.ranges().iter().flat_map(|r| r.start()..=r.end()).collect();
+        if orbit.len() < 2 {
+            continue;
+        }
+        for (i, &m) in orbit.iter().enumerate() {
+            next.insert(m, orbit[(i + 1) % orbit.len()]);
+        }
+    }
+    src.push_str("pub static FOLD_NEXT: &[(char, char)] = &[");
+    for (a, b) in next {
+        let _ = write!(src, "({a:?}, {b:?}),");
+    }
+    src.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("unicode_tables.rs");
+    fs::write(out, src).unwrap();
+    decomposition_table();
+}
+
+/// Canonical decompositions (`src/decompose.rs`), from `unicode-normalization` at build time:
+/// sorted keys, offsets into one array of characters. Hangul syllables are computed, not listed.
+fn decomposition_table() {
+    use std::fmt::Write;
+    let (mut keys, mut offsets, mut chars) = (String::new(), String::from("0,"), String::new());
+    let mut n = 0usize;
+    for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+        if (0xAC00..0xAC00 + 11172).contains(&(c as u32)) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
+        if parts == [c] {
+            continue;
+        }
+        let _ = write!(keys, "{},", c as u32);
+        for d in &parts {
+            let _ = write!(chars, "{d:?},");
+        }
+        n += parts.len();
+        let _ = write!(offsets, "{n},");
+    }
+    assert!(n < u16::MAX as usize);
+    let src = format!(
+        "pub static KEYS: &[u32] = &[{keys}];\npub static OFFSETS: &[u16] = &[{offsets}];\npub static CHARS: &[char] = &[{chars}];\n"
+    );
+    fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("decompose_tables.rs"), src).unwrap();
 }

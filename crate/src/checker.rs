@@ -1,7 +1,7 @@
 //! `Checker`: compiled rules plus settings. `check()` takes any text and returns findings; it never
 //! fails and never panics on user text.
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::detectors::{Confidence, Ctx, Hit};
 use crate::finding::{Category, Finding, Severity, SpanKind};
@@ -42,7 +42,7 @@ impl Checker {
         let mut custom = Vec::new();
         for rule in &settings.custom_rules {
             let regex = match &rule.pattern {
-                Some(p) => match regex::RegexBuilder::new(p).size_limit(1 << 20).build() {
+                Some(p) => match regex_lite::RegexBuilder::new(p).size_limit(1 << 20).build() {
                     Ok(r) => Some(r),
                     Err(e) => {
                         problems.push(format!("customRules.{}: invalid pattern: {}", rule.id, e.to_string().lines().last().unwrap_or("")));

@@ -9,11 +9,13 @@
 
 pub mod checker;
 pub mod clients;
+pub mod decompose;
 pub mod detectors;
 pub mod finding;
 pub mod lang;
 pub mod lexicon;
 pub mod offsets;
+pub mod pattern;
 pub mod rules;
 pub mod settings;
 pub mod text;

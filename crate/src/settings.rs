@@ -56,7 +56,10 @@ pub struct CustomRule {
     /// Literal terms, matched case-insensitively on word boundaries.
     #[serde(default)]
     pub terms: Vec<String>,
-    /// A regular expression (Rust `regex` syntax).
+    /// A regular expression in `regex-lite` syntax (the Rust `regex` syntax without Unicode
+    /// classes: no look-around, no `\p{..}`; `\w`, `\d`, `\s`, `\b` and `(?i)` are ASCII-only, so
+    /// spell out accented letters, e.g. `[Öö]`). An invalid pattern is reported as a settings
+    /// problem and the rest of the settings still apply.
     #[serde(default)]
     pub pattern: Option<String>,
     /// Shown as is, whatever the UI language.

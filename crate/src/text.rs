@@ -2,7 +2,7 @@
 //! original byte offsets. "Kasią", "KASIA" and "kasia" all fold to "kasia"; Turkish dotless ı and
 //! dotted İ fold to i.
 
-use unicode_normalization::char::decompose_canonical;
+use crate::decompose::decompose_canonical;
 
 /// Folds one character into `out`. Returns nothing; may push zero, one or more chars.
 pub fn fold_char(c: char, out: &mut String) {

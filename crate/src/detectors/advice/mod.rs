@@ -17,7 +17,7 @@ mod quick_fix;
 
 use std::cell::OnceCell;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::{Confidence, Ctx, Detector, Hit};
 use crate::lexicon::TermMatch;
@@ -93,7 +93,9 @@ impl PersonalAdvice {
             mode,
             window,
             lists: Lists::new(&LIST_NAMES),
-            handle: Regex::new(r"(?:^|[\s(,;:])@[\w.]{2,}").expect("valid regex"),
+            // An @handle: "@" and two or more word characters or dots, at the start or after a space,
+            // "(", ",", ";" or ":" (checked in `addressed`, so that only the "@"s are tried).
+            handle: Regex::new(r"@[\w.]{2,}").expect("valid regex"),
             // A dose or a schedule: "20mg", "500 mcg", "2 puf", "3x dziennie", "twice a day",
             // "4 gange dagligt", "günde 2", "matin et soir".
             dose: Regex::new(
@@ -113,7 +115,8 @@ impl PersonalAdvice {
     /// Does the draft speak to one person? An @handle, a greeting or honorific near the start of a
     /// line, or a name used as a vocative.
     fn addressed(&self, ctx: &Ctx, address: &[TermMatch], blocked: &[(usize, usize)]) -> bool {
-        if ctx.text.contains('@') && self.handle.is_match(ctx.text) {
+        let after_break = |at: usize| ctx.text[..at].chars().next_back().map_or(true, |c| c.is_whitespace() || matches!(c, '(' | ',' | ';' | ':'));
+        if ctx.text.contains('@') && self.handle.find_iter(ctx.text).any(|m| after_break(m.start())) {
             return true;
         }
         // A greeting or honorific among the first words of a line, not greeting a crowd.

@@ -3,7 +3,7 @@
 //! "en 4 semaines", "på én session", "7 günde". A negation just before the verb or inside the
 //! claim ("no one can cure … in a week") silences it. Matching runs on the folded text (lower case, no diacritics).
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::lists::Lists;
 use crate::detectors::{Confidence, Ctx, Detector, Hit};

@@ -7,7 +7,7 @@
 //! which is not flagged. With neither, a mobile number is a warning and a landline only a hint.
 //! The allow-list (the clinic's own numbers) is applied afterwards by the checker.
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::{before_part, context, digit_windows, has_any, isolated, redacted, NOT_A_PERSON};
 use crate::detectors::{Confidence, Ctx, Detector, Hit};

@@ -2,7 +2,7 @@
 //! Swedish personnummer/samordningsnummer, Danish CPR, Norwegian fødselsnummer, Finnish HETU,
 //! Polish PESEL, French NIR, Turkish T.C. Kimlik No, US SSN and UK NHS number.
 
-use regex::Regex;
+use crate::pattern::{Captures, Regex};
 
 use super::{context, digit_windows, digits, has_any, isolated, num, redacted, valid_date, NOT_A_PERSON};
 use crate::detectors::{Confidence, Ctx, Detector, Hit};
@@ -133,7 +133,7 @@ impl Detector for NationalId {
 impl NationalId {
     /// `None` when the candidate is not even shaped like this identifier (e.g. a Swedish
     /// organisation number, a date part that cannot be a date).
-    fn verdict(&self, caps: &regex::Captures, lang: Lang) -> Option<Verdict> {
+    fn verdict(&self, caps: &Captures, lang: Lang) -> Option<Verdict> {
         let g = |i: usize| caps.get(i).map(|m| m.as_str()).unwrap_or("");
         match self.scheme {
             Scheme::SePersonnummer => {

@@ -3,7 +3,7 @@
 //! house number), and that belong to the clinic rather than a patient when business words surround
 //! them.
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::contact::BUSINESS;
 use super::{context, has_any, redacted, valid_date, Keywords};

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::detectors::{Ctx, Source};
 use crate::lang::Lang;
