@@ -9,6 +9,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::finding::{Category, Finding, Severity, SpanKind};
+use crate::lang::Lang;
 use crate::offsets::{convert_offsets, OffsetUnit};
 use crate::settings::Settings;
 
@@ -131,6 +132,14 @@ impl Checker {
     pub fn check(&self, text: &str) -> JsValue {
         let findings = self.inner.check(text);
         findings_to_js(text, &findings)
+    }
+
+    /// Builds the term automaton of a draft language (`"en"`, `"sv"`, ...) now, in an idle moment,
+    /// instead of in the first check of a draft in that language. Unknown codes are ignored.
+    pub fn prepare(&self, lang: &str) {
+        if let Some(lang) = Lang::from_code(lang) {
+            self.inner.prepare(lang);
+        }
     }
 
     /// Problems with the settings this checker was built from (the rest of the settings apply).

@@ -85,6 +85,27 @@ fn expand<'a>(terms: &'a [String], lang: Lang, lexicons: &'a BTreeMap<String, Ve
 
 impl RuleBook {
     /// Loads and compiles the embedded rules. Errors name the rule and the reason.
+    /// The process-wide rule book, compiled on first use.
+    pub fn shared() -> Result<&'static RuleBook, String> {
+        static BOOK: OnceLock<Result<RuleBook, String>> = OnceLock::new();
+        BOOK.get_or_init(RuleBook::load).as_ref().map_err(Clone::clone)
+    }
+
+    /// Builds the automaton of `lang` if no check has done so yet.
+    pub fn prepare(&self, lang: Lang) {
+        self.term_set(lang);
+    }
+
+    fn term_set(&self, lang: Lang) -> &TermSet {
+        let lt = &self.per_lang[lang.index()];
+        lt.set.get_or_init(|| {
+            TermSet::with_raw(
+                lt.terms.iter().map(|(tag, term)| (*tag, term.as_str())),
+                lt.keywords.iter().map(|(tag, k)| (*tag, k.as_str())),
+            )
+        })
+    }
+
     pub fn load() -> Result<RuleBook, String> {
         let bundle = spec::bundle()?;
         let lexicons = spec::lexicons();
@@ -138,12 +159,7 @@ impl RuleBook {
     /// Scans the folded draft once and sorts the term matches by rule and by source.
     pub fn match_terms(&self, folded: &Folded, lang: Lang) -> Matched {
         let lt = &self.per_lang[lang.index()];
-        let set = lt.set.get_or_init(|| {
-            TermSet::with_raw(
-                lt.terms.iter().map(|(tag, term)| (*tag, term.as_str())),
-                lt.keywords.iter().map(|(tag, k)| (*tag, k.as_str())),
-            )
-        });
+        let set = self.term_set(lang);
         let mut sources: Vec<Vec<TermMatch>> = vec![Vec::new(); Source::COUNT];
         let mut keywords = Vec::new();
         set.scan_all(
