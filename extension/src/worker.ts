@@ -96,6 +96,7 @@ chrome.runtime.onConnect.addListener((port) => {
   port.onDisconnect.addListener(() => ports.delete(port));
   ready.then(() => sendState(port));
   port.onMessage.addListener(async (msg: ToWorker) => {
+    const tRecv = performance.now();
     await ready;
     if (msg.type === 'check') {
       let reply: FromWorker;
@@ -103,7 +104,10 @@ chrome.runtime.onConnect.addListener((port) => {
         reply = { type: 'failed', box: msg.box, seq: msg.seq, error: loadError ?? 'checker not ready' };
       } else {
         try {
+          const tStart = performance.now();
           reply = { type: 'result', box: msg.box, seq: msg.seq, findings: checker.check(String(msg.text)) };
+          // Durations only: clocks of different processes are not comparable to a millisecond.
+          if (msg.trace) reply.trace = [['w.wait', tStart - tRecv], ['w.check', performance.now() - tStart]];
         } catch (e) {
           reply = { type: 'failed', box: msg.box, seq: msg.seq, error: String(e) };
         }

@@ -37,6 +37,16 @@ if (siteFile && !(window as any).__bedsideLoaded) {
   start(siteFile);
 }
 
+/**
+ * Stage timings for the in-page benchmark (tests/e2e/bench.mjs), off unless the benchmark's probe
+ * sets `__bedsideTrace` to an array in Bedside's own content-script world (pages can't reach that
+ * world). Only labels and performance.now() values are recorded: never text.
+ */
+function mark(label: string, duration?: number): void {
+  const tr = (globalThis as any).__bedsideTrace;
+  if (Array.isArray(tr)) tr.push(duration === undefined ? [label, performance.now()] : [label, performance.now(), duration]);
+}
+
 function start(site: SiteFile): void {
   const overlay = new Overlay();
   const boxes = new Map<HTMLElement, Box>();
@@ -86,6 +96,8 @@ function start(site: SiteFile): void {
       boxes.forEach((b) => { if (b.stale) send(b); });
       schedulePaint();
     } else if (msg.type === 'result' || msg.type === 'failed') {
+      mark('c.result');
+      if (msg.type === 'result' && msg.trace) for (const [k, v] of msg.trace) mark(k, v);
       const b = byId.get(msg.box);
       if (!b || !b.inFlight || b.inFlight.seq !== msg.seq) return;
       const checked = b.inFlight.text;
@@ -98,12 +110,15 @@ function start(site: SiteFile): void {
       }
       if (b.stale) send(b);
       paintBox(b);
+      mark('c.drawn');
     }
   }
   function send(b: Box): void {
     if (b.inFlight || state() === 'off') return;
     b.inFlight = { seq: ++seq, text: b.text };
-    post({ type: 'check', box: b.id, seq: b.inFlight.seq, text: b.text });
+    const trace = Array.isArray((globalThis as any).__bedsideTrace) || undefined;
+    post({ type: 'check', box: b.id, seq: b.inFlight.seq, text: b.text, trace });
+    mark('c.sent');
   }
 
   // ---- finding boxes ----------------------------------------------------------------------------
@@ -159,7 +174,7 @@ function start(site: SiteFile): void {
   // A MessageChannel task runs after the event and its microtasks (React's and Lexical's DOM
   // updates) without waiting for a frame. It lives in the content script's world: pages can't see it.
   const readChannel = new MessageChannel();
-  readChannel.port1.onmessage = () => { readQueued = false; readDirty(); };
+  readChannel.port1.onmessage = () => { readQueued = false; mark('c.readTask'); readDirty(); };
   function markDirty(b: Box): void {
     dirty.add(b);
     repaint.add(b);
@@ -186,12 +201,14 @@ function start(site: SiteFile): void {
   }
   function frame(): void {
     frameQueued = false;
+    mark('c.frame');
     readDirty();
     const targets = paintAll ? [...boxes.values()] : [...repaint];
     repaint.clear();
     paintAll = false;
     for (const b of targets) paintBox(b);
     if (card && !cardStillValid()) hideCard();
+    mark('c.frameEnd');
   }
   function paintBox(b: Box): void {
     b.paint(settings, allowed, state());
@@ -222,7 +239,7 @@ function start(site: SiteFile): void {
     for (const [el, b] of boxes) if (el === target || el.contains(target)) return b;
     return null;
   }
-  window.addEventListener('input', (e) => { const b = boxFor(e.target); if (b) markDirty(b); }, { capture: true, passive: true });
+  window.addEventListener('input', (e) => { mark('c.input'); const b = boxFor(e.target); if (b) markDirty(b); }, { capture: true, passive: true });
   window.addEventListener('scroll', schedulePaint, { capture: true, passive: true });
   window.addEventListener('resize', schedulePaint, { passive: true });
 

@@ -14,13 +14,14 @@ export type PageSettings = Pick<EffectiveSettings,
   'active' | 'sites' | 'categories' | 'enforcement' | 'underlineFrom' | 'askBeforePostingFrom' | 'uiLang' | 'userMayOverride'>;
 
 export type ToWorker =
-  /** Check `text` for the box `box`; `seq` increases per box. */
-  | { type: 'check'; box: number; seq: number; text: string }
+  /** Check `text` for the box `box`; `seq` increases per box. `trace`: benchmark only, see `trace` below. */
+  | { type: 'check'; box: number; seq: number; text: string; trace?: boolean }
   /** Add a term to the user's allow-list (persisted in chrome.storage.local). */
   | { type: 'allow'; term: string };
 
 export type FromWorker =
   /** Sent on connect and whenever settings change. `error` is set when the checker can't load. */
   | { type: 'state'; settings: PageSettings; error: string | null }
-  | { type: 'result'; box: number; seq: number; findings: PageFinding[] }
+  /** `trace` (only when the check asked for it): [stage, duration ms] pairs for the in-page benchmark, no text. */
+  | { type: 'result'; box: number; seq: number; findings: PageFinding[]; trace?: Array<[string, number]> }
   | { type: 'failed'; box: number; seq: number; error: string };
