@@ -163,32 +163,37 @@ function start(site: SiteFile): void {
     resize.observe(b.el);
   }
 
-  // ---- typing: cheap marking on the event; reading, diffing and sending in the task right after
-  // it (the editor has updated its DOM by then, and the check is on its way before the next frame);
-  // drawing in the next frame ----------------------------------------------------------------------
+  // ---- typing ---------------------------------------------------------------------------------
+  // The check leaves as soon as the edit is in the DOM: an input event or a mutation of the box
+  // marks it dirty and queues one microtask, which reads the text (one tree walk, or a textarea's
+  // value), remaps the spans across the edit and, unless a check for this box is already in flight,
+  // sends it to the worker. While one is in flight, edits coalesce: the result handler sends the
+  // latest text. So the check travels while the page is still rendering the typed character, and
+  // its result is drawn in the task it arrives in. The next frame only moves remapped underlines.
+  // (A task or a frame callback would wait: after input, Chromium renders the frame first.)
   const dirty = new Set<Box>();
   const repaint = new Set<Box>();
   let frameQueued = false;
   let readQueued = false;
   let paintAll = false;
-  // A MessageChannel task runs after the event and its microtasks (React's and Lexical's DOM
-  // updates) without waiting for a frame. It lives in the content script's world: pages can't see it.
-  const readChannel = new MessageChannel();
-  readChannel.port1.onmessage = () => { readQueued = false; mark('c.readTask'); readDirty(); };
   function markDirty(b: Box): void {
     dirty.add(b);
     repaint.add(b);
     queueFrame();
     if (!readQueued) {
       readQueued = true;
-      readChannel.port2.postMessage(0);
+      queueMicrotask(readDirty);
     }
   }
   function readDirty(): void {
+    readQueued = false;
+    if (!dirty.size) return;
+    mark('c.read');
     for (const b of dirty) {
       if (b.refresh()) send(b);
     }
     dirty.clear();
+    mark('c.readEnd');
   }
   function schedulePaint(): void {
     paintAll = true;
@@ -203,6 +208,9 @@ function start(site: SiteFile): void {
     frameQueued = false;
     mark('c.frame');
     readDirty();
+    // A page script may set a textarea's value after the input event (a controlled React input
+    // that rejects or rewrites the edit): no input event, no mutation. Reading a value is cheap.
+    for (const b of repaint) if (b.adapter.framework === 'textarea' && b.refresh()) send(b);
     const targets = paintAll ? [...boxes.values()] : [...repaint];
     repaint.clear();
     paintAll = false;
@@ -227,8 +235,16 @@ function start(site: SiteFile): void {
       const before = b.counted.get(rule) ?? 0;
       if (n <= before) continue;
       b.counted.set(rule, n);
-      sendAudit('warning_shown', site.site, category, n - before);
+      auditLater.push([category, n - before]);
     }
+    if (auditLater.length && !auditQueued) { auditQueued = true; setTimeout(flushAudit, 0); }
+  }
+  // Audit messages leave after the underline is drawn, not in its way.
+  const auditLater: Array<[PageFinding['category'], number]> = [];
+  let auditQueued = false;
+  function flushAudit(): void {
+    auditQueued = false;
+    for (const [category, n] of auditLater.splice(0)) sendAudit('warning_shown', site.site, category, n);
   }
   /** One audit count per category among `items` (counts only, no text). */
   function auditItems(event: 'post_reviewed' | 'override', items: { finding: PageFinding }[]): void {
