@@ -1,21 +1,24 @@
 // In-page benchmark (not part of ./build.sh test): time from a keystroke to the painted underline,
 // for a 280- and a 3,000-character draft in each editor, and long tasks (> 50 ms) on the page's
-// main thread while typing. Prints a Markdown table for BENCHMARKS.md ("In-page").
+// main thread while typing. Prints Markdown tables for BENCHMARKS.md ("In-page").
 //
 //   node tests/e2e/bench.mjs                        (BENCH_RUNS=20 by default)
-//   BENCH_BREAKDOWN=1 node tests/e2e/bench.mjs      also prints keydown→input→inserted→painted per run
-//   BENCH_NO_EXTENSION=1 node tests/e2e/bench.mjs   baseline: long tasks of the same typing without Bedside
+//   BENCH_BREAKDOWN=1 node tests/e2e/bench.mjs      also the stage medians (Bedside's own, from a trace)
+//   BENCH_BREAKDOWN=1 BENCH_TRACE=1 ...             and every run's trace on stderr
+//   BENCH_NO_EXTENSION=1 node tests/e2e/bench.mjs   baseline without Bedside: keystroke -> painted
+//                                                   character, keydown -> input, long tasks
 //
 // Method: the draft (filler text plus a flagged phrase missing its last letter) is inserted and
 // checked; then the last letter is typed with a real key press. The phrase completes on that
-// keystroke, so the underline appears only after a full round trip: input -> read and diff in the
-// next frame -> port -> WASM check in the service worker -> result -> underline -> paint.
+// keystroke, so the underline appears only after a full round trip: input -> read and diff ->
+// port -> WASM check in the service worker -> result -> underline -> paint.
 // Timing is taken inside the page, not from Node: a probe evaluated (over CDP) in Bedside's own
 // content-script world reaches the closed shadow root with chrome.dom.openOrClosedShadowRoot,
-// stamps the keydown's event.timeStamp, and on the mutation that adds the underline waits for the
-// next animation frame and then the task after it (the frame has been painted by then). So CDP
-// latency is not in the figures, and the page never gets a hook (the probe lives in the extension's
-// isolated world, and only in this benchmark).
+// stamps the keydown's event.timeStamp and the end of the frame that shows the typed character,
+// and on the mutation that adds the underline finds the frame that paints it (see `probe`). So
+// CDP latency is not in the figures, and the page never gets a hook (the probe lives in the
+// extension's isolated world, and only in this benchmark). With BENCH_BREAKDOWN the probe also
+// switches on Bedside's stage trace (labels and times only, never text) in that same world.
 import { launch, EXT_ID } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -55,21 +58,29 @@ const probe = (withBedside, trace) => `(() => {
   if (withBedside && root.querySelector('.u')) return Promise.reject(new Error('an underline is already there'));
   if (withBedside && ${trace}) globalThis.__bedsideTrace = [];
   return new Promise((resolve, reject) => {
-    let t0 = null, tIn = null, tChar = null, tMut = null, charFrameRan = false;
+    let t0 = null, tIn = null, tChar = null, tCharFrame = null, tMut = null, charFrameRan = false;
     const afterPaint = (fn) => { const ch = new MessageChannel(); ch.port1.onmessage = () => fn(performance.now()); ch.port2.postMessage(0); };
     const finish = (tPainted) => {
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('input', onInput, true);
       const trace = globalThis.__bedsideTrace ? globalThis.__bedsideTrace.map(([k, v, d]) => [k, d ?? v - t0]) : [];
       delete globalThis.__bedsideTrace;
-      resolve({ painted: tPainted - t0, char: tChar - t0, input: tIn - t0, inserted: tMut === null ? null : tMut - t0, sameFrame: tPainted === tChar, trace });
+      resolve({ painted: tPainted - t0, char: tChar - t0, input: tIn - t0, inserted: tMut === null ? null : tMut - t0, sameFrame: tPainted === tChar, keydownTask: tTask === null ? null : tTask - t0, charFrame: tCharFrame - t0, trace });
     };
-    const onKey = (e) => { if (t0 === null && e.isTrusted) t0 = e.timeStamp; };
+    // With the breakdown: a task posted at keydown shows when the page could next run one (the
+    // port's reply is such a task).
+    let tTask = null;
+    const onKey = (e) => {
+      if (t0 !== null || !e.isTrusted) return;
+      t0 = e.timeStamp;
+      if (${trace}) { const ch = new MessageChannel(); ch.port1.onmessage = () => { tTask = performance.now(); }; ch.port2.postMessage(0); }
+    };
     const onInput = (e) => {
       if (t0 === null || tIn !== null) return;
       tIn = e.timeStamp;
       requestAnimationFrame(() => {
         charFrameRan = true;
+        tCharFrame = performance.now();
         afterPaint((t) => {
           tChar = t;
           if (!withBedside || (tMut !== null && tMut < t && sameFrameAsChar)) finish(t);
@@ -108,6 +119,16 @@ async function bedsideWorld(cdp, page) {
 }
 
 const BREAKDOWN = !!process.env.BENCH_BREAKDOWN;
+/** Medians of Bedside's own stages from the content-script trace (BENCH_BREAKDOWN=1). */
+function stageMedians(runs) {
+  const at = (tr, k, after = -Infinity) => tr.find(([kk, t]) => kk === k && t >= after)?.[1];
+  const rows = runs.map((r) => {
+    const sent = at(r.trace, 'c.sent', r.input);
+    const result = at(r.trace, 'c.result', sent);
+    return { send: sent - r.input, check: at(r.trace, 'w.check'), trip: result - sent, draw: at(r.trace, 'c.drawn', result) - result, afterFrame: result > r.char - 3 ? 1 : 0 };
+  }).filter((x) => Number.isFinite(x.send + x.trip + x.draw));
+  return { n: rows.length, ...Object.fromEntries(['send', 'check', 'trip', 'draw'].map((k) => [k, median(rows.map((x) => x[k]))])) };
+}
 const median = (xs) => pct(xs, 0.5);
 const s = await launch({ extension: !BASELINE });
 const rows = [];
@@ -136,7 +157,7 @@ try {
         if (res.exceptionDetails) throw new Error(`${ed.name} ${size}: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
         const v = res.result.value;
         runs.push(v);
-        if (process.env.BENCH_TRACE) console.error(`    ${v.sameFrame ? '=' : '+'} ${v.trace.map(([k, t]) => `${k}:${t.toFixed(1)}`).join(' ')} char:${v.char.toFixed(1)} painted:${v.painted.toFixed(1)}`);
+        if (process.env.BENCH_TRACE) console.error(`    ${v.sameFrame ? '=' : '+'} input:${v.input.toFixed(1)} ${v.trace.map(([k, t]) => `${k}:${t.toFixed(1)}`).join(' ')} keydown-task:${v.keydownTask?.toFixed(1)} char-frame:${v.charFrame.toFixed(1)} char:${v.char.toFixed(1)} painted:${v.painted.toFixed(1)}`);
         // Keep typing (22 more keystrokes, each checked) inside the long-task window.
         await page.keyboard.type(' for you, and every day');
         await page.waitForTimeout(150);
@@ -148,9 +169,12 @@ try {
       rows.push({
         editor: ed.name, size, median: median(times), p95: pct(times, 0.95), max: Math.max(...times), longTasks,
         char: median(runs.map((r) => r.char)), sameFrame: runs.filter((r) => r.sameFrame).length,
+        // A task posted at keydown ran before the character's frame was painted (in how many runs).
+        taskBeforeFrame: runs.filter((r) => r.keydownTask !== null && r.keydownTask < r.charFrame).length,
         input: median(runs.map((r) => r.input)),
         inserted: BASELINE ? NaN : median(runs.map((r) => r.inserted - r.input)),
         paint: BASELINE ? NaN : median(runs.map((r) => r.painted - r.inserted)),
+        stages: BREAKDOWN && !BASELINE ? stageMedians(runs) : null,
       });
       console.error(ed.name, size, times.map((t) => t.toFixed(1)).join(' '));
     }
@@ -160,13 +184,18 @@ try {
 }
 const f = (x) => `${x.toFixed(1)} ms`;
 if (BASELINE) {
-  console.log(`| editor (without Bedside) | draft | keystroke → painted character, median | p95 | max | long tasks > 50 ms (${RUNS} × 23 keystrokes) |`);
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${f(r.median)} | ${f(r.p95)} | ${f(r.max)} | ${r.longTasks} |`);
+  console.log(`| editor (without Bedside) | draft | keystroke → painted character, median | p95 | max | keydown → input event, median | long tasks > 50 ms (${RUNS} × 23 keystrokes) |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${f(r.median)} | ${f(r.p95)} | ${f(r.max)} | ${f(r.input)} | ${r.longTasks} |`);
+  if (BREAKDOWN) for (const r of rows) console.log(`${r.editor} ${r.size}: a task posted at keydown ran before the character's frame in ${r.taskBeforeFrame}/${RUNS} runs`);
 } else {
   console.log(`| editor | draft | keystroke → painted underline, median | p95 | max | underline in the character's frame | keystroke → painted character, median | long tasks > 50 ms (${RUNS} × 23 keystrokes) |`);
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${f(r.median)} | ${f(r.p95)} | ${f(r.max)} | ${r.sameFrame}/${RUNS} | ${f(r.char)} | ${r.longTasks} |`);
-  console.log('\nMedians (ms): keydown → input event (browser + editor) | input → underline inserted (Bedside) | inserted → painted');
+  console.log('\nMedians (ms): | editor | draft | keydown → input event (browser + editor) | input → underline inserted | inserted → painted |');
   for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.input.toFixed(1)} | ${r.inserted.toFixed(1)} | ${r.paint.toFixed(1)} |`);
+  if (BREAKDOWN) {
+    console.log('\nBedside\'s stages, medians (ms): | editor | draft | input → check sent (read, diff, post) | worker: WASM check | sent → result handled (round trip, incl. waiting for the frame) | result → underline inserted | task posted at keydown ran before the character\'s frame |');
+    for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.stages.send.toFixed(1)} | ${r.stages.check.toFixed(1)} | ${r.stages.trip.toFixed(1)} | ${r.stages.draw.toFixed(1)} | ${r.taskBeforeFrame}/${RUNS} |`);
+  }
 }
