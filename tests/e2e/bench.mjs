@@ -95,7 +95,9 @@ const probe = (withBedside, trace) => `(() => {
         if (t0 === null || !root.querySelector('.u')) return;
         mo.disconnect();
         tMut = performance.now();
-        if (tIn !== null && !charFrameRan) { sameFrameAsChar = true; return; } // painted with the character
+        // Before the character's frame (even before the probe's own input listener ran, which comes
+        // after Bedside's): painted with the character.
+        if (!charFrameRan) { sameFrameAsChar = true; return; }
         requestAnimationFrame(() => afterPaint((t) => { if (tChar === null) reject(new Error('underline before the character frame')); else finish(t); }));
       });
       mo.observe(root, { childList: true, subtree: true });
@@ -127,7 +129,8 @@ function stageMedians(runs) {
     const result = at(r.trace, 'c.result', sent);
     return { send: sent - r.input, check: at(r.trace, 'w.check'), trip: result - sent, draw: at(r.trace, 'c.drawn', result) - result, afterFrame: result > r.char - 3 ? 1 : 0 };
   }).filter((x) => Number.isFinite(x.send + x.trip + x.draw));
-  return { n: rows.length, ...Object.fromEntries(['send', 'check', 'trip', 'draw'].map((k) => [k, median(rows.map((x) => x[k]))])) };
+  const prepared = runs.filter((r) => r.trace.some(([k]) => k === 'c.prepared')).length;
+  return { n: rows.length, prepared, ...Object.fromEntries(['send', 'check', 'trip', 'draw'].map((k) => [k, rows.length ? median(rows.map((x) => x[k])) : NaN])) };
 }
 const median = (xs) => pct(xs, 0.5);
 const s = await launch({ extension: !BASELINE });
@@ -195,7 +198,8 @@ if (BASELINE) {
   console.log('\nMedians (ms): | editor | draft | keydown → input event (browser + editor) | input → underline inserted | inserted → painted |');
   for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.input.toFixed(1)} | ${r.inserted.toFixed(1)} | ${r.paint.toFixed(1)} |`);
   if (BREAKDOWN) {
-    console.log('\nBedside\'s stages, medians (ms): | editor | draft | input → check sent (read, diff, post) | worker: WASM check | sent → result handled (round trip, incl. waiting for the frame) | result → underline inserted | task posted at keydown ran before the character\'s frame |');
-    for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.stages.send.toFixed(1)} | ${r.stages.check.toFixed(1)} | ${r.stages.trip.toFixed(1)} | ${r.stages.draw.toFixed(1)} | ${r.taskBeforeFrame}/${RUNS} |`);
+    const g = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+    console.log('\nBedside\'s stages: | editor | draft | verdict prepared before the keystroke | when not, medians (ms): input → check sent (read, diff, post) | worker: WASM check | sent → result handled (round trip, incl. waiting for the frame) | result → underline inserted | a task posted at keydown ran before the character\'s frame |');
+    for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.stages.prepared}/${RUNS} | ${g(r.stages.send)} | ${g(r.stages.check)} | ${g(r.stages.trip)} | ${g(r.stages.draw)} | ${r.taskBeforeFrame}/${RUNS} |`);
   }
 }

@@ -17,6 +17,8 @@ export interface Adapter {
   rectsMany(spans: Array<[number, number]>): DOMRect[][];
   /** Replaces [start, end) with `text` as a user edit; false if the text no longer matches. */
   replace(start: number, end: number, expected: string, text: string): boolean;
+  /** The selection as [start, end) offsets in the text last read, or null (no caret in the box). */
+  caret(): [number, number] | null;
   /** Selects [start, end) so the user can see it (Review). */
   select(start: number, end: number): void;
   dispose(): void;
@@ -35,6 +37,20 @@ class ContentEditableAdapter implements Adapter {
   }
   rectsMany(spans: Array<[number, number]>): DOMRect[][] {
     return spans.map(([a, b]) => this.rects(a, b));
+  }
+  caret(): [number, number] | null {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount !== 1) return null;
+    const r = sel.getRangeAt(0);
+    const a = this.offsetOf(r.startContainer, r.startOffset);
+    const b = r.collapsed ? a : this.offsetOf(r.endContainer, r.endOffset);
+    return a === null || b === null || b < a ? null : [a, b];
+  }
+  /** Offset in the text of a position inside one of the text nodes last read. */
+  private offsetOf(node: Node, offset: number): number | null {
+    if (node.nodeType !== 3) return null;
+    for (const s of this.map.segments) if (s.node === node) return offset <= s.node.data.length ? s.start + offset : null;
+    return null;
   }
   select(start: number, end: number): boolean {
     if (this.read().length < end) return false;
@@ -111,6 +127,12 @@ class TextareaAdapter implements Adapter {
         .map((q) => new DOMRect(q.x + dx, q.y + dy, q.width, q.height))
         .filter((q) => q.width > 0.5 && q.bottom > box.top && q.top < box.bottom);
     });
+  }
+  caret(): [number, number] | null {
+    if (this.el.value !== this.text) return null;
+    const a = this.el.selectionStart;
+    const b = this.el.selectionEnd;
+    return a === null || b === null || b < a ? null : [a, b];
   }
   select(start: number, end: number): void {
     this.el.focus({ preventScroll: true });

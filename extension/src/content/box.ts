@@ -23,6 +23,12 @@ export class Box {
   /** Per rule, the most findings shown at once in this draft (for audit counts; no text). */
   counted = new Map<string, number>();
   inFlight: { seq: number; text: string } | null = null;
+  /**
+   * Verdicts prepared for the next keystroke (see index.ts): the text and selection they start
+   * from, its findings, the characters covered, and (once the worker answered) those characters
+   * whose verdict is not simply `base` moved across the edit.
+   */
+  next: { seq: number; text: string; at: number; end: number; chars: string; base: PageFinding[]; hits: Map<string, PageFinding[]> | null } | null = null;
   waiters: Array<() => void> = [];
   private underlines: HTMLElement[] = [];
   readonly badge: HTMLDivElement;

@@ -6,6 +6,7 @@ import { PORT_NAME } from '../shared/messages';
 import type { Site } from '../shared/settings-types';
 import { makeAdapter, type Framework } from './adapters';
 import { Box, RANK } from './box';
+import { remap } from './textmodel';
 import { setLang, t } from './i18n';
 import { COLOURS, Overlay } from './overlay';
 import xSite from './sites/x.json';
@@ -73,7 +74,7 @@ function start(site: SiteFile): void {
     port.onMessage.addListener(onMessage);
     port.onDisconnect.addListener(() => {
       port = null;
-      for (const b of boxes.values()) b.inFlight = null;
+      for (const b of boxes.values()) { b.inFlight = null; b.next = null; }
       // The worker was stopped (idle) or restarted; reconnect and re-check what is open.
       setTimeout(() => { if (boxes.size) { connect(); boxes.forEach((b) => send(b)); } }, 50);
     });
@@ -93,8 +94,11 @@ function start(site: SiteFile): void {
       settings = msg.settings;
       workerError = msg.error;
       setLang(settings.uiLang);
-      boxes.forEach((b) => { if (b.stale) send(b); });
+      boxes.forEach((b) => { b.next = null; if (b.stale) send(b); });
       schedulePaint();
+    } else if (msg.type === 'precheck') {
+      const b = byId.get(msg.box);
+      if (b?.next && b.next.seq === msg.seq) b.next.hits = new Map(msg.hits);
     } else if (msg.type === 'result' || msg.type === 'failed') {
       mark('c.result');
       if (msg.type === 'result' && msg.trace) for (const [k, v] of msg.trace) mark(k, v);
@@ -102,6 +106,7 @@ function start(site: SiteFile): void {
       if (!b || !b.inFlight || b.inFlight.seq !== msg.seq) return;
       const checked = b.inFlight.text;
       b.inFlight = null;
+      if (!b.stale) return; // a prepared verdict already covers the current text
       if (msg.type === 'failed') {
         workerError = msg.error;
       } else {
@@ -109,16 +114,72 @@ function start(site: SiteFile): void {
         b.accept(checked, msg.findings);
       }
       if (b.stale) send(b);
+      else prepareNext(b);
       paintBox(b);
       mark('c.drawn');
     }
   }
   function send(b: Box): void {
-    if (b.inFlight || state() === 'off') return;
+    if (state() === 'off') return;
+    if (b.stale && useNext(b)) return;
+    if (b.inFlight) return;
     b.inFlight = { seq: ++seq, text: b.text };
     const trace = Array.isArray((globalThis as any).__bedsideTrace) || undefined;
     post({ type: 'check', box: b.id, seq: b.inFlight.seq, text: b.text, trace });
     mark('c.sent');
+  }
+
+  // ---- the next keystroke's verdict, prepared in advance -----------------------------------------
+  // Chromium runs no task between a keystroke and the frame that shows it (measured: a message or
+  // timer posted at keydown runs after that frame), so a verdict that has to come back over the
+  // port is drawn a frame after the character. To draw it in the same frame, the verdict must be
+  // in memory before the key is pressed: after each fresh verdict, while the box has the caret
+  // inside a word or a number, the worker checks the text with each likely next character typed at
+  // the caret and returns the few whose findings are not just the current ones moved across the
+  // edit. When the user then types one of those characters, the verdict is taken (and drawn) in
+  // the microtask after the edit, with no round trip. Anything else takes the usual path.
+  const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+  function nextChars(text: string, at: number): string {
+    const prev = [...text.slice(Math.max(0, at - 2), at)].pop() ?? '';
+    if (/\p{N}/u.test(prev)) return '0123456789 -./,)';
+    if (!/\p{L}/u.test(prev)) return '';
+    // Letters of the draft's own alphabet beyond a-z (å, ł, ç, ş, …), a few at most.
+    const extra = new Set<string>();
+    for (const m of text.matchAll(/[^\x00-\x7f]/gu)) {
+      if (/\p{Ll}/u.test(m[0])) extra.add(m[0]);
+      if (extra.size >= 12) break;
+    }
+    return `${LETTERS}${[...extra].join('')} .,!?;:)`;
+  }
+  function prepareNext(b: Box): void {
+    b.next = null;
+    if (b.stale || state() !== 'on' || !settings) return;
+    const active = document.activeElement;
+    if (!active || !(active === b.el || b.el.contains(active))) return;
+    const caret = b.adapter.caret();
+    if (!caret) return;
+    const [at, end] = caret;
+    const chars = nextChars(b.text, at);
+    if (!chars) return;
+    b.next = { seq: ++seq, text: b.text, at, end, chars, base: b.findings, hits: null };
+    post({ type: 'precheck', box: b.id, seq: b.next.seq, text: b.text, at, end, chars });
+  }
+  /** True when the edit is one prepared character: its verdict is taken and drawn now. */
+  function useNext(b: Box): boolean {
+    const n = b.next;
+    b.next = null;
+    if (!n || !n.hits) return false;
+    const k = b.text.length - (n.text.length - (n.end - n.at));
+    if (k < 1 || k > 2) return false;
+    const c = b.text.slice(n.at, n.at + k);
+    if ([...c].length !== 1 || !n.chars.includes(c)) return false;
+    if (!b.text.startsWith(n.text.slice(0, n.at)) || b.text.slice(n.at + k) !== n.text.slice(n.end)) return false;
+    b.accept(b.text, n.hits.get(c) ?? remap(n.base, { from: n.at, toOld: n.end, toNew: n.at + k }, b.text));
+    mark('c.prepared');
+    paintBox(b);
+    mark('c.drawn');
+    prepareNext(b);
+    return true;
   }
 
   // ---- finding boxes ----------------------------------------------------------------------------
