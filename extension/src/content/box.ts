@@ -29,6 +29,7 @@ export class Box {
    * whose verdict is not simply `base` moved across the edit.
    */
   next: { seq: number; text: string; at: number; end: number; chars: string; base: PageFinding[]; hits: Map<string, PageFinding[]> | null } | null = null;
+  prepareTimer = 0;
   waiters: Array<() => void> = [];
   private underlines: HTMLElement[] = [];
   readonly badge: HTMLDivElement;
@@ -204,6 +205,7 @@ export class Box {
   }
 
   dispose(): void {
+    clearTimeout(this.prepareTimer);
     for (const u of this.underlines) u.remove();
     this.underlines = [];
     this.underlineKeys = [];

@@ -151,7 +151,16 @@ function start(site: SiteFile): void {
     }
     return `${LETTERS}${[...extra].join('')} .,!?;:)`;
   }
+  // Prepared a little after the frame that shows the edit, so that the worker's extra checks don't
+  // compete for the CPU while the page renders the keystroke (typing gaps are ~100-200 ms).
+  const PREPARE_AFTER_MS = 40;
   function prepareNext(b: Box): void {
+    b.next = null;
+    clearTimeout(b.prepareTimer);
+    const version = b.version;
+    b.prepareTimer = window.setTimeout(() => { if (b.version === version) prepareNow(b); }, PREPARE_AFTER_MS);
+  }
+  function prepareNow(b: Box): void {
     b.next = null;
     if (b.stale || state() !== 'on' || !settings) return;
     const active = document.activeElement;
@@ -177,6 +186,7 @@ function start(site: SiteFile): void {
     b.accept(b.text, n.hits.get(c) ?? remap(n.base, { from: n.at, toOld: n.end, toNew: n.at + k }, b.text));
     mark('c.prepared');
     paintBox(b);
+    repaint.delete(b); // drawn for this text already; a later mutation puts it back
     mark('c.drawn');
     prepareNext(b);
     return true;
