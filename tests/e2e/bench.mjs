@@ -7,6 +7,8 @@
 //   BENCH_BREAKDOWN=1 BENCH_TRACE=1 ...             and every run's trace on stderr
 //   BENCH_NO_EXTENSION=1 node tests/e2e/bench.mjs   baseline without Bedside: keystroke -> painted
 //                                                   character, keydown -> input, long tasks
+//   BENCH_FALLBACK=1 node tests/e2e/bench.mjs       Bedside without the prepared next-keystroke
+//                                                   verdicts (the round-trip path)
 //
 // Method: the draft (filler text plus a flagged phrase missing its last letter) is inserted and
 // checked; then the last letter is typed with a real key press. The phrase completes on that
@@ -121,6 +123,9 @@ async function bedsideWorld(cdp, page) {
 }
 
 const BREAKDOWN = !!process.env.BENCH_BREAKDOWN;
+// BENCH_FALLBACK=1: without the next keystroke's prepared verdicts (the path of a character typed
+// before they are ready, or outside the prepared set): the verdict comes back over the port.
+const FALLBACK = process.env.BENCH_FALLBACK === '1';
 /** Medians of Bedside's own stages from the content-script trace (BENCH_BREAKDOWN=1). */
 function stageMedians(runs) {
   const at = (tr, k, after = -Infinity) => tr.find(([kk, t]) => kk === k && t >= after)?.[1];
@@ -146,12 +151,13 @@ try {
           window.__long = 0;
           new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.duration > 50) window.__long++; }).observe({ type: 'longtask' });
         });
+        const cdp = await page.context().newCDPSession(page);
+        const world = BASELINE ? undefined : await bedsideWorld(cdp, page);
+        if (FALLBACK) await cdp.send('Runtime.evaluate', { expression: 'globalThis.__bedsideNoPrepare = true', contextId: world });
         await page.click(ed.sel);
         const body = filler(size - PHRASE.length - 1);
         await page.keyboard.insertText(`${body} ${PHRASE.slice(0, -1)}`);
         await page.waitForTimeout(200);
-        const cdp = await page.context().newCDPSession(page);
-        const world = BASELINE ? undefined : await bedsideWorld(cdp, page);
         await page.evaluate(() => { window.__long = 0; });
         const pending = cdp.send('Runtime.evaluate', { expression: probe(!BASELINE, BREAKDOWN), contextId: world, awaitPromise: true, returnByValue: true });
         await page.waitForTimeout(20);

@@ -163,6 +163,9 @@ function start(site: SiteFile): void {
   function prepareNow(b: Box): void {
     b.next = null;
     if (b.stale || state() !== 'on' || !settings) return;
+    // The in-page benchmark measures the path without prepared verdicts too (BENCH_FALLBACK=1):
+    // like the trace switch, only code in Bedside's own content-script world can set this.
+    if ((globalThis as any).__bedsideNoPrepare === true) return;
     const active = document.activeElement;
     if (!active || !(active === b.el || b.el.contains(active))) return;
     const caret = b.adapter.caret();
