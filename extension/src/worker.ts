@@ -135,25 +135,26 @@ chrome.runtime.onConnect.addListener((port) => {
  * real check never waits for more than one slice; null when abandoned or the checker is not ready.
  */
 async function precheck(msg: Extract<ToWorker, { type: 'precheck' }>, superseded: () => boolean): Promise<Array<[string, PageFinding[]]> | null> {
-  if (!checker) return null;
+  const c0 = checker;
+  if (!c0) return null;
   const text = String(msg.text);
   const { at, end } = msg;
   if (!(at >= 0 && end >= at && end <= text.length)) return null;
-  const base = checker.check(text);
+  const base = c0.check(text);
   const hits: Array<[string, PageFinding[]]> = [];
   const chars = [...String(msg.chars)];
   for (let i = 0; i < chars.length; i++) {
     if (i % 6 === 5) {
       await new Promise((r) => setTimeout(r, 0));
-      if (superseded() || !checker) return null;
+      if (superseded() || checker !== c0) return null; // settings changed: a new checker, new verdicts
     }
     const c = chars[i];
     const next = text.slice(0, at) + c + text.slice(end);
-    const found = checker.check(next);
+    const found = c0.check(next);
     const moved = remap(base, { from: at, toOld: end, toNew: at + c.length }, next);
     if (JSON.stringify(found) !== JSON.stringify(moved)) hits.push([c, found]);
   }
-  return superseded() ? null : hits;
+  return superseded() || checker !== c0 ? null : hits;
 }
 
 export async function checkerStatus(): Promise<{ ok: boolean; error: string | null }> {
