@@ -2,11 +2,12 @@
 // but the extension's own CSP allows 'wasm-unsafe-eval'. Content scripts send drafts over a port
 // (see shared/messages.ts); drafts are checked in memory and never logged or stored.
 import init, { Checker } from '../../pkg/bedside.js';
-import type { FromWorker, PageSettings, ToWorker } from './shared/messages';
+import type { FromWorker, PageFinding, PageSettings, ToWorker } from './shared/messages';
 import { PORT_NAME } from './shared/messages';
 import type { EffectiveSettings } from './shared/settings-types';
 import { CLIENTS_KEY, USER_KEY, loadAll, loadEffectiveSettings, mergeSettings, onSettingsChanged, saveUserSettings } from './settings/index';
 import { installAuditListener } from './settings/audit';
+import { remap } from './content/textmodel';
 import type { ClientStore } from './settings/merge';
 
 let checker: Checker | null = null;
@@ -95,7 +96,10 @@ chrome.runtime.onConnect.addListener((port) => {
   ports.add(port);
   port.onDisconnect.addListener(() => ports.delete(port));
   ready.then(() => sendState(port));
+  const latest = new Map<number, number>(); // box -> newest check/precheck seq on this port
   port.onMessage.addListener(async (msg: ToWorker) => {
+    const tRecv = performance.now();
+    if (msg.type === 'check' || msg.type === 'precheck') latest.set(msg.box, msg.seq);
     await ready;
     if (msg.type === 'check') {
       let reply: FromWorker;
@@ -103,12 +107,18 @@ chrome.runtime.onConnect.addListener((port) => {
         reply = { type: 'failed', box: msg.box, seq: msg.seq, error: loadError ?? 'checker not ready' };
       } else {
         try {
+          const tStart = performance.now();
           reply = { type: 'result', box: msg.box, seq: msg.seq, findings: checker.check(String(msg.text)) };
+          // Durations only: clocks of different processes are not comparable to a millisecond.
+          if (msg.trace) reply.trace = [['w.wait', tStart - tRecv], ['w.check', performance.now() - tStart]];
         } catch (e) {
           reply = { type: 'failed', box: msg.box, seq: msg.seq, error: String(e) };
         }
       }
       try { port.postMessage(reply); } catch { /* the tab went away */ }
+    } else if (msg.type === 'precheck') {
+      const hits = await precheck(msg, () => latest.get(msg.box) !== msg.seq);
+      if (hits) try { port.postMessage({ type: 'precheck', box: msg.box, seq: msg.seq, hits } satisfies FromWorker); } catch { /* gone */ }
     } else if (msg.type === 'allow') {
       const term = String(msg.term).trim();
       if (!term) return;
@@ -119,6 +129,33 @@ chrome.runtime.onConnect.addListener((port) => {
     }
   });
 });
+
+/**
+ * Runs a precheck (see ToWorker 'precheck') a few candidates at a time, yielding in between so a
+ * real check never waits for more than one slice; null when abandoned or the checker is not ready.
+ */
+async function precheck(msg: Extract<ToWorker, { type: 'precheck' }>, superseded: () => boolean): Promise<Array<[string, PageFinding[]]> | null> {
+  const c0 = checker;
+  if (!c0) return null;
+  const text = String(msg.text);
+  const { at, end } = msg;
+  if (!(at >= 0 && end >= at && end <= text.length)) return null;
+  const base = c0.check(text);
+  const hits: Array<[string, PageFinding[]]> = [];
+  const chars = [...String(msg.chars)];
+  for (let i = 0; i < chars.length; i++) {
+    if (i % 6 === 5) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (superseded() || checker !== c0) return null; // settings changed: a new checker, new verdicts
+    }
+    const c = chars[i];
+    const next = text.slice(0, at) + c + text.slice(end);
+    const found = c0.check(next);
+    const moved = remap(base, { from: at, toOld: end, toNew: at + c.length }, next);
+    if (JSON.stringify(found) !== JSON.stringify(moved)) hits.push([c, found]);
+  }
+  return superseded() || checker !== c0 ? null : hits;
+}
 
 export async function checkerStatus(): Promise<{ ok: boolean; error: string | null }> {
   await ready;

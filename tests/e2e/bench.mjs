@@ -1,21 +1,26 @@
 // In-page benchmark (not part of ./build.sh test): time from a keystroke to the painted underline,
 // for a 280- and a 3,000-character draft in each editor, and long tasks (> 50 ms) on the page's
-// main thread while typing. Prints a Markdown table for BENCHMARKS.md ("In-page").
+// main thread while typing. Prints Markdown tables for BENCHMARKS.md ("In-page").
 //
 //   node tests/e2e/bench.mjs                        (BENCH_RUNS=20 by default)
-//   BENCH_BREAKDOWN=1 node tests/e2e/bench.mjs      also prints keydown→input→inserted→painted per run
-//   BENCH_NO_EXTENSION=1 node tests/e2e/bench.mjs   baseline: long tasks of the same typing without Bedside
+//   BENCH_BREAKDOWN=1 node tests/e2e/bench.mjs      also the stage medians (Bedside's own, from a trace)
+//   BENCH_BREAKDOWN=1 BENCH_TRACE=1 ...             and every run's trace on stderr
+//   BENCH_NO_EXTENSION=1 node tests/e2e/bench.mjs   baseline without Bedside: keystroke -> painted
+//                                                   character, keydown -> input, long tasks
+//   BENCH_FALLBACK=1 node tests/e2e/bench.mjs       Bedside without the prepared next-keystroke
+//                                                   verdicts (the round-trip path)
 //
 // Method: the draft (filler text plus a flagged phrase missing its last letter) is inserted and
 // checked; then the last letter is typed with a real key press. The phrase completes on that
-// keystroke, so the underline appears only after a full round trip: input -> read and diff in the
-// next frame -> port -> WASM check in the service worker -> result -> underline -> paint.
+// keystroke, so the underline appears only after a full round trip: input -> read and diff ->
+// port -> WASM check in the service worker -> result -> underline -> paint.
 // Timing is taken inside the page, not from Node: a probe evaluated (over CDP) in Bedside's own
 // content-script world reaches the closed shadow root with chrome.dom.openOrClosedShadowRoot,
-// stamps the keydown's event.timeStamp, and on the mutation that adds the underline waits for the
-// next animation frame and then the task after it (the frame has been painted by then). So CDP
-// latency is not in the figures, and the page never gets a hook (the probe lives in the extension's
-// isolated world, and only in this benchmark).
+// stamps the keydown's event.timeStamp and the end of the frame that shows the typed character,
+// and on the mutation that adds the underline finds the frame that paints it (see `probe`). So
+// CDP latency is not in the figures, and the page never gets a hook (the probe lives in the
+// extension's isolated world, and only in this benchmark). With BENCH_BREAKDOWN the probe also
+// switches on Bedside's stage trace (labels and times only, never text) in that same world.
 import { launch, EXT_ID } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -37,32 +42,69 @@ function filler(n) {
 }
 const pct = (xs, p) => { const a = [...xs].sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.ceil(p * a.length) - 1)]; };
 
-/** Runs in Bedside's content-script world: resolves with ms from the next keydown to the painted underline. */
-const PROBE = `(() => {
+/**
+ * Evaluated in Bedside's content-script world (or, for the baseline without Bedside, in the page's
+ * own world). Stamps the next trusted keydown's event.timeStamp (t0), the input event's timeStamp,
+ * and the end of the first frame after that input: the frame that shows the typed character
+ * ("char painted": its rAF, then the task after it, when the frame has been painted). With Bedside
+ * it also waits for the mutation that adds the underline to the closed shadow root: if that comes
+ * before the character's frame has run its animation callbacks, the underline is painted in that
+ * same frame; otherwise it waits for the next frame and the task after it. Resolves with
+ * { painted, char, input, inserted, sameFrame, trace } in ms after the keydown.
+ */
+const probe = (withBedside, trace) => `(() => {
+  const withBedside = ${withBedside};
   const host = document.querySelector('bedside-overlay');
-  const root = host && chrome.dom.openOrClosedShadowRoot(host);
-  if (!root) return Promise.reject(new Error('no overlay'));
-  if (root.querySelector('.u')) return Promise.reject(new Error('an underline is already there'));
+  const root = withBedside && host && chrome.dom.openOrClosedShadowRoot(host);
+  if (withBedside && !root) return Promise.reject(new Error('no overlay'));
+  if (withBedside && root.querySelector('.u')) return Promise.reject(new Error('an underline is already there'));
+  if (withBedside && ${trace}) globalThis.__bedsideTrace = [];
   return new Promise((resolve, reject) => {
-    const process_ = (t) => (${process.env.BENCH_BREAKDOWN ? "[t - t0, tIn - t0, tMut - t0]" : "t - t0"});
-    let t0 = null;
-    const onKey = (e) => { if (t0 === null && e.isTrusted) t0 = e.timeStamp; };
-    window.addEventListener('keydown', onKey, true);
-    let tIn = null, tMut = null;
-    window.addEventListener('input', () => { if (tIn === null) tIn = performance.now(); }, true);
-    const mo = new MutationObserver(() => {
-      if (t0 === null || !root.querySelector('.u')) return;
-      mo.disconnect();
-      tMut = performance.now();
+    let t0 = null, tIn = null, tChar = null, tCharFrame = null, tMut = null, charFrameRan = false;
+    const afterPaint = (fn) => { const ch = new MessageChannel(); ch.port1.onmessage = () => fn(performance.now()); ch.port2.postMessage(0); };
+    const finish = (tPainted) => {
       window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('input', onInput, true);
+      const trace = globalThis.__bedsideTrace ? globalThis.__bedsideTrace.map(([k, v, d]) => [k, d ?? v - t0]) : [];
+      delete globalThis.__bedsideTrace;
+      resolve({ painted: tPainted - t0, char: tChar - t0, input: tIn - t0, inserted: tMut === null ? null : tMut - t0, sameFrame: tPainted === tChar, keydownTask: tTask === null ? null : tTask - t0, charFrame: tCharFrame - t0, trace });
+    };
+    // With the breakdown: a task posted at keydown shows when the page could next run one (the
+    // port's reply is such a task).
+    let tTask = null;
+    const onKey = (e) => {
+      if (t0 !== null || !e.isTrusted) return;
+      t0 = e.timeStamp;
+      if (${trace}) { const ch = new MessageChannel(); ch.port1.onmessage = () => { tTask = performance.now(); }; ch.port2.postMessage(0); }
+    };
+    const onInput = (e) => {
+      if (t0 === null || tIn !== null) return;
+      tIn = e.timeStamp;
       requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve(process_(performance.now()));
-        ch.port2.postMessage(0);
+        charFrameRan = true;
+        tCharFrame = performance.now();
+        afterPaint((t) => {
+          tChar = t;
+          if (!withBedside || (tMut !== null && tMut < t && sameFrameAsChar)) finish(t);
+        });
       });
-    });
-    mo.observe(root, { childList: true, subtree: true });
-    setTimeout(() => { mo.disconnect(); reject(new Error('no underline within 3 s')); }, 3000);
+    };
+    let sameFrameAsChar = false;
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('input', onInput, true);
+    if (withBedside) {
+      const mo = new MutationObserver(() => {
+        if (t0 === null || !root.querySelector('.u')) return;
+        mo.disconnect();
+        tMut = performance.now();
+        // Before the character's frame (even before the probe's own input listener ran, which comes
+        // after Bedside's): painted with the character.
+        if (!charFrameRan) { sameFrameAsChar = true; return; }
+        requestAnimationFrame(() => afterPaint((t) => { if (tChar === null) reject(new Error('underline before the character frame')); else finish(t); }));
+      });
+      mo.observe(root, { childList: true, subtree: true });
+    }
+    setTimeout(() => reject(new Error('nothing painted within 3 s')), 3000);
   });
 })()`;
 
@@ -80,13 +122,28 @@ async function bedsideWorld(cdp, page) {
   throw new Error('Bedside content-script world not found');
 }
 
+const BREAKDOWN = !!process.env.BENCH_BREAKDOWN;
+// BENCH_FALLBACK=1: without the next keystroke's prepared verdicts (the path of a character typed
+// before they are ready, or outside the prepared set): the verdict comes back over the port.
+const FALLBACK = process.env.BENCH_FALLBACK === '1';
+/** Medians of Bedside's own stages from the content-script trace (BENCH_BREAKDOWN=1). */
+function stageMedians(runs) {
+  const at = (tr, k, after = -Infinity) => tr.find(([kk, t]) => kk === k && t >= after)?.[1];
+  const rows = runs.map((r) => {
+    const sent = at(r.trace, 'c.sent', r.input);
+    const result = at(r.trace, 'c.result', sent);
+    return { send: sent - r.input, check: at(r.trace, 'w.check'), trip: result - sent, draw: at(r.trace, 'c.drawn', result) - result, afterFrame: result > r.char - 3 ? 1 : 0 };
+  }).filter((x) => Number.isFinite(x.send + x.trip + x.draw));
+  const prepared = runs.filter((r) => r.trace.some(([k]) => k === 'c.prepared')).length;
+  return { n: rows.length, prepared, ...Object.fromEntries(['send', 'check', 'trip', 'draw'].map((k) => [k, rows.length ? median(rows.map((x) => x[k])) : NaN])) };
+}
+const median = (xs) => pct(xs, 0.5);
 const s = await launch({ extension: !BASELINE });
 const rows = [];
-const breakdown = []; // BENCH_BREAKDOWN=1: [painted, input event, underline inserted] ms after keydown
 try {
   for (const ed of EDITORS) {
     for (const size of [280, 3000]) {
-      const times = [];
+      const runs = [];
       let longTasks = 0;
       for (let run = 0; run < RUNS; run++) {
         const page = await s.open(ed.host);
@@ -94,20 +151,22 @@ try {
           window.__long = 0;
           new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.duration > 50) window.__long++; }).observe({ type: 'longtask' });
         });
+        const cdp = await page.context().newCDPSession(page);
+        const world = BASELINE ? undefined : await bedsideWorld(cdp, page);
+        if (FALLBACK) await cdp.send('Runtime.evaluate', { expression: 'globalThis.__bedsideNoPrepare = true', contextId: world });
         await page.click(ed.sel);
         const body = filler(size - PHRASE.length - 1);
         await page.keyboard.insertText(`${body} ${PHRASE.slice(0, -1)}`);
         await page.waitForTimeout(200);
-        const cdp = await page.context().newCDPSession(page);
-        const world = BASELINE ? null : await bedsideWorld(cdp, page);
         await page.evaluate(() => { window.__long = 0; });
-        const pending = BASELINE ? null : cdp.send('Runtime.evaluate', { expression: PROBE, contextId: world, awaitPromise: true, returnByValue: true });
+        const pending = cdp.send('Runtime.evaluate', { expression: probe(!BASELINE, BREAKDOWN), contextId: world, awaitPromise: true, returnByValue: true });
         await page.waitForTimeout(20);
         await page.keyboard.press(PHRASE.slice(-1));
-        const res = BASELINE ? { result: { value: NaN } } : await pending;
+        const res = await pending;
         if (res.exceptionDetails) throw new Error(`${ed.name} ${size}: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
         const v = res.result.value;
-        if (Array.isArray(v)) { breakdown.push(v); times.push(v[0]); } else times.push(v);
+        runs.push(v);
+        if (process.env.BENCH_TRACE) console.error(`    ${v.sameFrame ? '=' : '+'} input:${v.input.toFixed(1)} ${v.trace.map(([k, t]) => `${k}:${t.toFixed(1)}`).join(' ')} keydown-task:${v.keydownTask?.toFixed(1)} char-frame:${v.charFrame.toFixed(1)} char:${v.char.toFixed(1)} painted:${v.painted.toFixed(1)}`);
         // Keep typing (22 more keystrokes, each checked) inside the long-task window.
         await page.keyboard.type(' for you, and every day');
         await page.waitForTimeout(150);
@@ -115,20 +174,38 @@ try {
         await cdp.detach();
         await page.close();
       }
-      rows.push({ editor: ed.name, size, median: pct(times, 0.5), p95: pct(times, 0.95), max: Math.max(...times), longTasks });
+      const times = runs.map((r) => (BASELINE ? r.char : r.painted));
+      rows.push({
+        editor: ed.name, size, median: median(times), p95: pct(times, 0.95), max: Math.max(...times), longTasks,
+        char: median(runs.map((r) => r.char)), sameFrame: runs.filter((r) => r.sameFrame).length,
+        // A task posted at keydown ran before the character's frame was painted (in how many runs).
+        taskBeforeFrame: runs.filter((r) => r.keydownTask !== null && r.keydownTask < r.charFrame).length,
+        input: median(runs.map((r) => r.input)),
+        inserted: BASELINE ? NaN : median(runs.map((r) => r.inserted - r.input)),
+        paint: BASELINE ? NaN : median(runs.map((r) => r.painted - r.inserted)),
+        stages: BREAKDOWN && !BASELINE ? stageMedians(runs) : null,
+      });
       console.error(ed.name, size, times.map((t) => t.toFixed(1)).join(' '));
-      if (breakdown.length) console.error('  [painted, input, inserted]:', breakdown.splice(0).map((b) => b.map((x) => x.toFixed(1)).join('/')).join('  '));
     }
   }
 } finally {
   await s.close();
 }
+const f = (x) => `${x.toFixed(1)} ms`;
 if (BASELINE) {
-  console.log(`| editor (without Bedside) | draft | long tasks > 50 ms (${RUNS} × 23 keystrokes) |`);
-  console.log('|---|---:|---:|');
-  for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.longTasks} |`);
-  process.exit(0);
+  console.log(`| editor (without Bedside) | draft | keystroke → painted character, median | p95 | max | keydown → input event, median | long tasks > 50 ms (${RUNS} × 23 keystrokes) |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${f(r.median)} | ${f(r.p95)} | ${f(r.max)} | ${f(r.input)} | ${r.longTasks} |`);
+  if (BREAKDOWN) for (const r of rows) console.log(`${r.editor} ${r.size}: a task posted at keydown ran before the character's frame in ${r.taskBeforeFrame}/${RUNS} runs`);
+} else {
+  console.log(`| editor | draft | keystroke → painted underline, median | p95 | max | underline in the character's frame | keystroke → painted character, median | long tasks > 50 ms (${RUNS} × 23 keystrokes) |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${f(r.median)} | ${f(r.p95)} | ${f(r.max)} | ${r.sameFrame}/${RUNS} | ${f(r.char)} | ${r.longTasks} |`);
+  console.log('\nMedians (ms): | editor | draft | keydown → input event (browser + editor) | input → underline inserted | inserted → painted |');
+  for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.input.toFixed(1)} | ${r.inserted.toFixed(1)} | ${r.paint.toFixed(1)} |`);
+  if (BREAKDOWN) {
+    const g = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+    console.log('\nBedside\'s stages: | editor | draft | verdict prepared before the keystroke | when not, medians (ms): input → check sent (read, diff, post) | worker: WASM check | sent → result handled (round trip, incl. waiting for the frame) | result → underline inserted | a task posted at keydown ran before the character\'s frame |');
+    for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.stages.prepared}/${RUNS} | ${g(r.stages.send)} | ${g(r.stages.check)} | ${g(r.stages.trip)} | ${g(r.stages.draw)} | ${r.taskBeforeFrame}/${RUNS} |`);
+  }
 }
-console.log(`| editor | draft | keystroke → painted underline, median | p95 | max | long tasks > 50 ms (${RUNS} × 23 keystrokes) |`);
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.editor} | ${r.size} chars | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms | ${r.longTasks} |`);

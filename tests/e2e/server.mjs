@@ -80,7 +80,9 @@ export async function startServer() {
     if (path === '/app.js') {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript' });
       res.end(bundles[host]);
-    } else if (path === '/' || path.startsWith('/compose') || path.startsWith('/messages')) {
+    } else if (path === '/' || path.startsWith('/compose') || path.startsWith('/messages')
+      // Profile pages (the follow guard's notice): /<handle> on X, Facebook and Instagram, /in/<slug>/ on LinkedIn.
+      || /^\/[A-Za-z0-9_]+\/?$/.test(path) || /^\/in\/[A-Za-z0-9_-]+\/?$/.test(path)) {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(page(host, s.css));
     } else {

@@ -13,8 +13,12 @@ export interface Adapter {
   read(): string;
   /** Client rects of [start, end) in the text last read. */
   rects(start: number, end: number): DOMRect[];
+  /** Client rects of several spans, measured together (one layout). */
+  rectsMany(spans: Array<[number, number]>): DOMRect[][];
   /** Replaces [start, end) with `text` as a user edit; false if the text no longer matches. */
   replace(start: number, end: number, expected: string, text: string): boolean;
+  /** The selection as [start, end) offsets in the text last read, or null (no caret in the box). */
+  caret(): [number, number] | null;
   /** Selects [start, end) so the user can see it (Review). */
   select(start: number, end: number): void;
   dispose(): void;
@@ -30,6 +34,23 @@ class ContentEditableAdapter implements Adapter {
   rects(start: number, end: number): DOMRect[] {
     const r = rangeFor(this.map, start, end);
     return r ? [...r.getClientRects()].filter((q) => q.width > 0.5 || q.height > 0.5) : [];
+  }
+  rectsMany(spans: Array<[number, number]>): DOMRect[][] {
+    return spans.map(([a, b]) => this.rects(a, b));
+  }
+  caret(): [number, number] | null {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount !== 1) return null;
+    const r = sel.getRangeAt(0);
+    const a = this.offsetOf(r.startContainer, r.startOffset);
+    const b = r.collapsed ? a : this.offsetOf(r.endContainer, r.endOffset);
+    return a === null || b === null || b < a ? null : [a, b];
+  }
+  /** Offset in the text of a position inside one of the text nodes last read. */
+  private offsetOf(node: Node, offset: number): number | null {
+    if (node.nodeType !== 3) return null;
+    for (const s of this.map.segments) if (s.node === node) return offset <= s.node.data.length ? s.start + offset : null;
+    return null;
   }
   select(start: number, end: number): boolean {
     if (this.read().length < end) return false;
@@ -69,42 +90,49 @@ class TextareaAdapter implements Adapter {
     this.text = this.el.value;
     return this.text;
   }
-  private layout(): void {
+  private mirrorStyle = '';
+  /** Styles the mirror like the textarea (reads first, then writes, only what changed). */
+  private layout(): { box: DOMRect; dx: number; dy: number } {
     const cs = getComputedStyle(this.el);
-    const r = this.el.getBoundingClientRect();
-    const m = this.mirror.style;
-    m.position = 'fixed';
-    m.visibility = 'hidden';
-    m.pointerEvents = 'none';
-    m.overflow = 'hidden';
-    m.whiteSpace = 'pre-wrap';
-    m.overflowWrap = 'break-word';
-    m.boxSizing = cs.boxSizing;
-    for (const p of ['font', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent', 'tabSize', 'direction',
-      'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle'] as const) {
-      (m as any)[p] = (cs as any)[p];
-    }
-    m.borderColor = 'transparent';
-    m.left = `${r.left}px`;
-    m.top = `${r.top}px`;
+    const box = this.el.getBoundingClientRect();
     // The textarea's content width excludes its scrollbar.
     const scrollbar = this.el.offsetWidth - this.el.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
-    m.width = `${r.width - Math.max(0, scrollbar)}px`;
-    m.height = `${r.height}px`;
-    if (this.mirrorText.data !== this.text) this.mirrorText.data = this.text + '\u200b';
-  }
-  rects(start: number, end: number): DOMRect[] {
-    this.layout();
-    if (end > this.text.length) return [];
-    const range = document.createRange();
-    range.setStart(this.mirrorText, start);
-    range.setEnd(this.mirrorText, end);
     const dx = -this.el.scrollLeft;
     const dy = -this.el.scrollTop;
-    const box = this.el.getBoundingClientRect();
-    return [...range.getClientRects()]
-      .map((q) => new DOMRect(q.x + dx, q.y + dy, q.width, q.height))
-      .filter((q) => q.width > 0.5 && q.bottom > box.top && q.top < box.bottom);
+    let css = 'position:fixed;visibility:hidden;pointer-events:none;overflow:hidden;white-space:pre-wrap;overflow-wrap:break-word;border-color:transparent;';
+    for (const p of ['box-sizing', 'font', 'letter-spacing', 'word-spacing', 'line-height', 'text-transform', 'text-indent', 'tab-size', 'direction',
+      'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style']) {
+      css += `${p}:${cs.getPropertyValue(p)};`;
+    }
+    css += `left:${box.left}px;top:${box.top}px;width:${box.width - Math.max(0, scrollbar)}px;height:${box.height}px`;
+    if (css !== this.mirrorStyle) {
+      this.mirrorStyle = css;
+      this.mirror.style.cssText = css;
+    }
+    const data = this.text + '\u200b';
+    if (this.mirrorText.data !== data) this.mirrorText.data = data;
+    return { box, dx, dy };
+  }
+  rects(start: number, end: number): DOMRect[] {
+    return this.rectsMany([[start, end]])[0];
+  }
+  rectsMany(spans: Array<[number, number]>): DOMRect[][] {
+    const { box, dx, dy } = this.layout();
+    const range = document.createRange();
+    return spans.map(([start, end]) => {
+      if (end > this.text.length) return [];
+      range.setStart(this.mirrorText, start);
+      range.setEnd(this.mirrorText, end);
+      return [...range.getClientRects()]
+        .map((q) => new DOMRect(q.x + dx, q.y + dy, q.width, q.height))
+        .filter((q) => q.width > 0.5 && q.bottom > box.top && q.top < box.bottom);
+    });
+  }
+  caret(): [number, number] | null {
+    if (this.el.value !== this.text) return null;
+    const a = this.el.selectionStart;
+    const b = this.el.selectionEnd;
+    return a === null || b === null || b < a ? null : [a, b];
   }
   select(start: number, end: number): void {
     this.el.focus({ preventScroll: true });

@@ -23,6 +23,13 @@ export class Box {
   /** Per rule, the most findings shown at once in this draft (for audit counts; no text). */
   counted = new Map<string, number>();
   inFlight: { seq: number; text: string } | null = null;
+  /**
+   * Verdicts prepared for the next keystroke (see index.ts): the text and selection they start
+   * from, its findings, the characters covered, and (once the worker answered) those characters
+   * whose verdict is not simply `base` moved across the edit.
+   */
+  next: { seq: number; text: string; at: number; end: number; chars: string; base: PageFinding[]; hits: Map<string, PageFinding[]> | null } | null = null;
+  prepareTimer = 0;
   waiters: Array<() => void> = [];
   private underlines: HTMLElement[] = [];
   readonly badge: HTMLDivElement;
@@ -82,79 +89,103 @@ export class Box {
       && !allowed.has(this.text.slice(f.start, f.end).toLowerCase()));
   }
 
-  /** Draws underlines and the badge. `state` is 'on', 'off' or an error message. */
+  /**
+   * Draws underlines and the badge. `state` is 'on', 'off' or an error message. All layout reads
+   * (the box, the findings' rects, the viewport) come first, then the writes, and an element is
+   * only written when what it shows changed: no layout is forced between writes, and a frame in
+   * which nothing moved writes nothing.
+   */
   paint(settings: PageSettings | null, allowed: Set<string>, state: 'on' | 'off' | { error: string }): void {
     const edRect = this.el.getBoundingClientRect();
     const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
     const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
+    const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end])) : [];
+    const viewportWidth = document.documentElement.clientWidth;
     this.drawn = [];
     let n = 0;
-    for (const f of open) {
-      const rects = this.adapter.rects(f.start, f.end)
-        .filter((r) => r.bottom > edRect.top - 1 && r.top < edRect.bottom + 1);
+    open.forEach((f, i) => {
+      const rects = all[i].filter((r) => r.bottom > edRect.top - 1 && r.top < edRect.bottom + 1);
       this.drawn.push({ finding: f, rects });
       for (const r of rects) {
         let u = this.underlines[n];
         if (!u) {
           u = this.overlay.el('div', 'u', 'u');
+          u.setAttribute('data-box', String(this.id));
           this.overlay.layer.append(u);
           this.underlines.push(u);
+          this.underlineKeys.push('');
         }
-        u.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;--c:${COLOURS[f.category]}`;
-        u.setAttribute('data-cat', f.category);
-        u.setAttribute('data-rule', f.rule);
-        u.setAttribute('data-box', String(this.id));
+        const key = `${r.left},${r.top},${r.width},${r.height},${f.category},${f.rule}`;
+        if (this.underlineKeys[n] !== key) {
+          this.underlineKeys[n] = key;
+          u.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;--c:${COLOURS[f.category]}`;
+          u.setAttribute('data-cat', f.category);
+          u.setAttribute('data-rule', f.rule);
+        }
         n++;
       }
-    }
+    });
     for (const u of this.underlines.splice(n)) u.remove();
-    this.paintBadge(visible, edRect, open, state);
+    this.underlineKeys.length = n;
+    this.paintBadge(visible, edRect, viewportWidth, open, state);
   }
 
-  private paintBadge(visible: boolean, edRect: DOMRect, open: PageFinding[], state: 'on' | 'off' | { error: string }): void {
+  private badgeContent = '';
+  private badgePlace = '';
+  private underlineKeys: string[] = [];
+
+  private paintBadge(visible: boolean, edRect: DOMRect, viewportWidth: number, open: PageFinding[], state: 'on' | 'off' | { error: string }): void {
     const b = this.badge;
-    if (!visible) { b.style.display = 'none'; return; }
-    b.replaceChildren();
-    b.removeAttribute('title');
-    b.className = 'badge';
-    if (state === 'off') {
-      b.classList.add('off');
-      b.textContent = t('page_badge_off');
-      b.setAttribute('data-state', 'off');
-    } else if (typeof state === 'object') {
-      b.classList.add('error');
-      b.textContent = t('page_badge_error');
-      b.setAttribute('data-state', 'error');
-    } else {
-      const counts = new Map<Category, number>();
-      for (const f of open) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
-      if (counts.size === 0) {
-        b.textContent = '✓';
-        b.title = t('page_badge_clean');
-      }
-      for (const c of CATEGORIES) {
-        const k = counts.get(c);
-        if (!k) continue;
-        const item = document.createElement('span');
-        item.setAttribute('data-cat', c);
-        const dot = document.createElement('span');
-        dot.className = 'dot';
-        dot.style.setProperty('--c', COLOURS[c]);
-        item.append(dot, `${k}`);
-        item.title = t(`page_cat_${c}`);
-        b.append(item);
-      }
-      b.setAttribute('data-state', counts.size ? 'findings' : 'clean');
-      b.setAttribute('data-count', String(open.length));
+    if (!visible) {
+      if (this.badgePlace !== 'none') b.style.display = 'none';
+      this.badgePlace = 'none';
+      return;
     }
-    b.style.display = 'flex';
-    b.style.visibility = 'hidden';
-    b.style.left = '0px';
-    b.style.top = '0px';
-    const w = b.offsetWidth;
-    b.style.left = `${Math.max(0, edRect.right - w)}px`;
-    b.style.top = `${edRect.bottom + 2}px`;
-    b.style.visibility = 'visible';
+    const counts = new Map<Category, number>();
+    for (const f of open) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
+    const content = state === 'off' ? `off:${t('page_badge_off')}`
+      : typeof state === 'object' ? `error:${t('page_badge_error')}`
+      : `on:${t('page_badge_clean')}:${CATEGORIES.map((c) => `${counts.get(c) ?? 0}${t(`page_cat_${c}`)}`).join(',')}`;
+    if (content !== this.badgeContent) {
+      this.badgeContent = content;
+      b.replaceChildren();
+      b.removeAttribute('title');
+      b.className = 'badge';
+      if (state === 'off') {
+        b.classList.add('off');
+        b.textContent = t('page_badge_off');
+        b.setAttribute('data-state', 'off');
+      } else if (typeof state === 'object') {
+        b.classList.add('error');
+        b.textContent = t('page_badge_error');
+        b.setAttribute('data-state', 'error');
+      } else {
+        if (counts.size === 0) {
+          b.textContent = '✓';
+          b.title = t('page_badge_clean');
+        }
+        for (const c of CATEGORIES) {
+          const k = counts.get(c);
+          if (!k) continue;
+          const item = document.createElement('span');
+          item.setAttribute('data-cat', c);
+          const dot = document.createElement('span');
+          dot.className = 'dot';
+          dot.style.setProperty('--c', COLOURS[c]);
+          item.append(dot, `${k}`);
+          item.title = t(`page_cat_${c}`);
+          b.append(item);
+        }
+        b.setAttribute('data-state', counts.size ? 'findings' : 'clean');
+        b.setAttribute('data-count', String(open.length));
+      }
+    }
+    // Right-aligned with the box through `right`, so the badge's own width needs no measuring.
+    const place = `${Math.max(0, viewportWidth - edRect.right)},${edRect.bottom + 2}`;
+    if (place !== this.badgePlace) {
+      this.badgePlace = place;
+      b.style.cssText = `display:flex;left:auto;right:${Math.max(0, viewportWidth - edRect.right)}px;top:${edRect.bottom + 2}px`;
+    }
   }
 
   hit(x: number, y: number): PageFinding | null {
@@ -174,7 +205,10 @@ export class Box {
   }
 
   dispose(): void {
+    clearTimeout(this.prepareTimer);
     for (const u of this.underlines) u.remove();
+    this.underlines = [];
+    this.underlineKeys = [];
     this.badge.remove();
     this.adapter.dispose();
   }

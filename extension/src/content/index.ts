@@ -6,6 +6,7 @@ import { PORT_NAME } from '../shared/messages';
 import type { Site } from '../shared/settings-types';
 import { makeAdapter, type Framework } from './adapters';
 import { Box, RANK } from './box';
+import { remap } from './textmodel';
 import { setLang, t } from './i18n';
 import { COLOURS, Overlay } from './overlay';
 import xSite from './sites/x.json';
@@ -37,6 +38,16 @@ if (siteFile && !(window as any).__bedsideLoaded) {
   start(siteFile);
 }
 
+/**
+ * Stage timings for the in-page benchmark (tests/e2e/bench.mjs), off unless the benchmark's probe
+ * sets `__bedsideTrace` to an array in Bedside's own content-script world (pages can't reach that
+ * world). Only labels and performance.now() values are recorded: never text.
+ */
+function mark(label: string, duration?: number): void {
+  const tr = (globalThis as any).__bedsideTrace;
+  if (Array.isArray(tr)) tr.push(duration === undefined ? [label, performance.now()] : [label, performance.now(), duration]);
+}
+
 function start(site: SiteFile): void {
   const overlay = new Overlay();
   const boxes = new Map<HTMLElement, Box>();
@@ -63,7 +74,7 @@ function start(site: SiteFile): void {
     port.onMessage.addListener(onMessage);
     port.onDisconnect.addListener(() => {
       port = null;
-      for (const b of boxes.values()) b.inFlight = null;
+      for (const b of boxes.values()) { b.inFlight = null; b.next = null; }
       // The worker was stopped (idle) or restarted; reconnect and re-check what is open.
       setTimeout(() => { if (boxes.size) { connect(); boxes.forEach((b) => send(b)); } }, 50);
     });
@@ -83,13 +94,19 @@ function start(site: SiteFile): void {
       settings = msg.settings;
       workerError = msg.error;
       setLang(settings.uiLang);
-      boxes.forEach((b) => { if (b.stale) send(b); });
+      boxes.forEach((b) => { b.next = null; if (b.stale) send(b); });
       schedulePaint();
+    } else if (msg.type === 'precheck') {
+      const b = byId.get(msg.box);
+      if (b?.next && b.next.seq === msg.seq) b.next.hits = new Map(msg.hits);
     } else if (msg.type === 'result' || msg.type === 'failed') {
+      mark('c.result');
+      if (msg.type === 'result' && msg.trace) for (const [k, v] of msg.trace) mark(k, v);
       const b = byId.get(msg.box);
       if (!b || !b.inFlight || b.inFlight.seq !== msg.seq) return;
       const checked = b.inFlight.text;
       b.inFlight = null;
+      if (!b.stale) return; // a prepared verdict already covers the current text
       if (msg.type === 'failed') {
         workerError = msg.error;
       } else {
@@ -97,13 +114,85 @@ function start(site: SiteFile): void {
         b.accept(checked, msg.findings);
       }
       if (b.stale) send(b);
+      else prepareNext(b);
       paintBox(b);
+      mark('c.drawn');
     }
   }
   function send(b: Box): void {
-    if (b.inFlight || state() === 'off') return;
+    if (state() === 'off') return;
+    if (b.stale && useNext(b)) return;
+    if (b.inFlight) return;
     b.inFlight = { seq: ++seq, text: b.text };
-    post({ type: 'check', box: b.id, seq: b.inFlight.seq, text: b.text });
+    const trace = Array.isArray((globalThis as any).__bedsideTrace) || undefined;
+    post({ type: 'check', box: b.id, seq: b.inFlight.seq, text: b.text, trace });
+    mark('c.sent');
+  }
+
+  // ---- the next keystroke's verdict, prepared in advance -----------------------------------------
+  // Chromium runs no task between a keystroke and the frame that shows it (measured: a message or
+  // timer posted at keydown runs after that frame), so a verdict that has to come back over the
+  // port is drawn a frame after the character. To draw it in the same frame, the verdict must be
+  // in memory before the key is pressed: after each fresh verdict, while the box has the caret
+  // inside a word or a number, the worker checks the text with each likely next character typed at
+  // the caret and returns the few whose findings are not just the current ones moved across the
+  // edit. When the user then types one of those characters, the verdict is taken (and drawn) in
+  // the microtask after the edit, with no round trip. Anything else takes the usual path.
+  const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+  function nextChars(text: string, at: number): string {
+    const prev = [...text.slice(Math.max(0, at - 2), at)].pop() ?? '';
+    if (/\p{N}/u.test(prev)) return '0123456789 -./,)';
+    if (!/\p{L}/u.test(prev)) return '';
+    // Letters of the draft's own alphabet beyond a-z (å, ł, ç, ş, …), a few at most.
+    const extra = new Set<string>();
+    for (const m of text.matchAll(/[^\x00-\x7f]/gu)) {
+      if (/\p{Ll}/u.test(m[0])) extra.add(m[0]);
+      if (extra.size >= 12) break;
+    }
+    return `${LETTERS}${[...extra].join('')} .,!?;:)`;
+  }
+  // Prepared a little after the frame that shows the edit, so that the worker's extra checks don't
+  // compete for the CPU while the page renders the keystroke (typing gaps are ~100-200 ms).
+  const PREPARE_AFTER_MS = 40;
+  function prepareNext(b: Box): void {
+    b.next = null;
+    clearTimeout(b.prepareTimer);
+    const version = b.version;
+    b.prepareTimer = window.setTimeout(() => { if (b.version === version) prepareNow(b); }, PREPARE_AFTER_MS);
+  }
+  function prepareNow(b: Box): void {
+    b.next = null;
+    if (b.stale || state() !== 'on' || !settings) return;
+    // The in-page benchmark measures the path without prepared verdicts too (BENCH_FALLBACK=1):
+    // like the trace switch, only code in Bedside's own content-script world can set this.
+    if ((globalThis as any).__bedsideNoPrepare === true) return;
+    const active = document.activeElement;
+    if (!active || !(active === b.el || b.el.contains(active))) return;
+    const caret = b.adapter.caret();
+    if (!caret) return;
+    const [at, end] = caret;
+    const chars = nextChars(b.text, at);
+    if (!chars) return;
+    b.next = { seq: ++seq, text: b.text, at, end, chars, base: b.findings, hits: null };
+    post({ type: 'precheck', box: b.id, seq: b.next.seq, text: b.text, at, end, chars });
+  }
+  /** True when the edit is one prepared character: its verdict is taken and drawn now. */
+  function useNext(b: Box): boolean {
+    const n = b.next;
+    b.next = null;
+    if (!n || !n.hits) return false;
+    const k = b.text.length - (n.text.length - (n.end - n.at));
+    if (k < 1 || k > 2) return false;
+    const c = b.text.slice(n.at, n.at + k);
+    if ([...c].length !== 1 || !n.chars.includes(c)) return false;
+    if (!b.text.startsWith(n.text.slice(0, n.at)) || b.text.slice(n.at + k) !== n.text.slice(n.end)) return false;
+    b.accept(b.text, n.hits.get(c) ?? remap(n.base, { from: n.at, toOld: n.end, toNew: n.at + k }, b.text));
+    mark('c.prepared');
+    paintBox(b);
+    repaint.delete(b); // drawn for this text already; a later mutation puts it back
+    mark('c.drawn');
+    prepareNext(b);
+    return true;
   }
 
   // ---- finding boxes ----------------------------------------------------------------------------
@@ -148,32 +237,37 @@ function start(site: SiteFile): void {
     resize.observe(b.el);
   }
 
-  // ---- typing: cheap marking on the event; reading, diffing and sending in the task right after
-  // it (the editor has updated its DOM by then, and the check is on its way before the next frame);
-  // drawing in the next frame ----------------------------------------------------------------------
+  // ---- typing ---------------------------------------------------------------------------------
+  // The check leaves as soon as the edit is in the DOM: an input event or a mutation of the box
+  // marks it dirty and queues one microtask, which reads the text (one tree walk, or a textarea's
+  // value), remaps the spans across the edit and, unless a check for this box is already in flight,
+  // sends it to the worker. While one is in flight, edits coalesce: the result handler sends the
+  // latest text. So the check travels while the page is still rendering the typed character, and
+  // its result is drawn in the task it arrives in. The next frame only moves remapped underlines.
+  // (A task or a frame callback would wait: after input, Chromium renders the frame first.)
   const dirty = new Set<Box>();
   const repaint = new Set<Box>();
   let frameQueued = false;
   let readQueued = false;
   let paintAll = false;
-  // A MessageChannel task runs after the event and its microtasks (React's and Lexical's DOM
-  // updates) without waiting for a frame. It lives in the content script's world: pages can't see it.
-  const readChannel = new MessageChannel();
-  readChannel.port1.onmessage = () => { readQueued = false; readDirty(); };
   function markDirty(b: Box): void {
     dirty.add(b);
     repaint.add(b);
     queueFrame();
     if (!readQueued) {
       readQueued = true;
-      readChannel.port2.postMessage(0);
+      queueMicrotask(readDirty);
     }
   }
   function readDirty(): void {
+    readQueued = false;
+    if (!dirty.size) return;
+    mark('c.read');
     for (const b of dirty) {
       if (b.refresh()) send(b);
     }
     dirty.clear();
+    mark('c.readEnd');
   }
   function schedulePaint(): void {
     paintAll = true;
@@ -186,12 +280,17 @@ function start(site: SiteFile): void {
   }
   function frame(): void {
     frameQueued = false;
+    mark('c.frame');
     readDirty();
+    // A page script may set a textarea's value after the input event (a controlled React input
+    // that rejects or rewrites the edit): no input event, no mutation. Reading a value is cheap.
+    for (const b of repaint) if (b.adapter.framework === 'textarea' && b.refresh()) send(b);
     const targets = paintAll ? [...boxes.values()] : [...repaint];
     repaint.clear();
     paintAll = false;
     for (const b of targets) paintBox(b);
     if (card && !cardStillValid()) hideCard();
+    mark('c.frameEnd');
   }
   function paintBox(b: Box): void {
     b.paint(settings, allowed, state());
@@ -210,8 +309,16 @@ function start(site: SiteFile): void {
       const before = b.counted.get(rule) ?? 0;
       if (n <= before) continue;
       b.counted.set(rule, n);
-      sendAudit('warning_shown', site.site, category, n - before);
+      auditLater.push([category, n - before]);
     }
+    if (auditLater.length && !auditQueued) { auditQueued = true; setTimeout(flushAudit, 0); }
+  }
+  // Audit messages leave after the underline is drawn, not in its way.
+  const auditLater: Array<[PageFinding['category'], number]> = [];
+  let auditQueued = false;
+  function flushAudit(): void {
+    auditQueued = false;
+    for (const [category, n] of auditLater.splice(0)) sendAudit('warning_shown', site.site, category, n);
   }
   /** One audit count per category among `items` (counts only, no text). */
   function auditItems(event: 'post_reviewed' | 'override', items: { finding: PageFinding }[]): void {
@@ -222,7 +329,7 @@ function start(site: SiteFile): void {
     for (const [el, b] of boxes) if (el === target || el.contains(target)) return b;
     return null;
   }
-  window.addEventListener('input', (e) => { const b = boxFor(e.target); if (b) markDirty(b); }, { capture: true, passive: true });
+  window.addEventListener('input', (e) => { mark('c.input'); const b = boxFor(e.target); if (b) markDirty(b); }, { capture: true, passive: true });
   window.addEventListener('scroll', schedulePaint, { capture: true, passive: true });
   window.addEventListener('resize', schedulePaint, { passive: true });
 

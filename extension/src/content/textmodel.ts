@@ -1,6 +1,7 @@
 // Plain text of an editor and the map back to DOM positions. Reading is a single tree walk, done
-// after the browser has handled the keystroke (never inside the input path). Spans are remapped
-// across edits with a prefix/suffix diff.
+// once the edit is in the DOM (a microtask after the input event or the editor's mutation: the
+// keystroke's events have all been dispatched by then). Spans are remapped across edits with a
+// prefix/suffix diff.
 
 const BLOCK = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'SECTION', 'ARTICLE']);
 

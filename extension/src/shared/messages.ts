@@ -14,13 +14,22 @@ export type PageSettings = Pick<EffectiveSettings,
   'active' | 'sites' | 'categories' | 'enforcement' | 'underlineFrom' | 'askBeforePostingFrom' | 'uiLang' | 'userMayOverride'>;
 
 export type ToWorker =
-  /** Check `text` for the box `box`; `seq` increases per box. */
-  | { type: 'check'; box: number; seq: number; text: string }
+  /** Check `text` for the box `box`; `seq` increases per box. `trace`: benchmark only, see `trace` below. */
+  | { type: 'check'; box: number; seq: number; text: string; trace?: boolean }
+  /**
+   * The verdicts the next keystroke could need: for each character c of `chars`, check `text` with
+   * [at, end) replaced by c, and report those whose findings differ from the current ones moved
+   * across that edit (textmodel `remap`). Abandoned when a newer check for the box arrives.
+   */
+  | { type: 'precheck'; box: number; seq: number; text: string; at: number; end: number; chars: string }
   /** Add a term to the user's allow-list (persisted in chrome.storage.local). */
   | { type: 'allow'; term: string };
 
 export type FromWorker =
   /** Sent on connect and whenever settings change. `error` is set when the checker can't load. */
   | { type: 'state'; settings: PageSettings; error: string | null }
-  | { type: 'result'; box: number; seq: number; findings: PageFinding[] }
-  | { type: 'failed'; box: number; seq: number; error: string };
+  /** `trace` (only when the check asked for it): [stage, duration ms] pairs for the in-page benchmark, no text. */
+  | { type: 'result'; box: number; seq: number; findings: PageFinding[]; trace?: Array<[string, number]> }
+  | { type: 'failed'; box: number; seq: number; error: string }
+  /** Answer to a precheck: only the characters whose verdict is not the moved current one. */
+  | { type: 'precheck'; box: number; seq: number; hits: Array<[string, PageFinding[]]> };
