@@ -27,9 +27,24 @@ function build(settings: EffectiveSettings): void {
     checker?.free();
     checker = next;
     loadError = null;
+    prepareLanguages(settings);
   } catch (e) {
     loadError = `checker did not start: ${String(e)}`;
   }
+}
+
+/**
+ * Each draft language's term automaton is built on first use (~65-125 ms in WASM); build the
+ * likely ones (the hint, else the UI language) in an idle moment instead of on the first keystroke.
+ * The rule book is shared by every checker, so this happens once per worker start.
+ */
+function prepareLanguages(settings: EffectiveSettings): void {
+  const langs = new Set([settings.checker.langHint ?? settings.checker.uiLang ?? 'en']);
+  setTimeout(() => {
+    for (const lang of langs) {
+      try { checker?.prepare(String(lang)); } catch { /* the first check builds it instead */ }
+    }
+  }, 0);
 }
 
 /**

@@ -154,6 +154,7 @@ function start(site: SiteFile): void {
   // Prepared a little after the frame that shows the edit, so that the worker's extra checks don't
   // compete for the CPU while the page renders the keystroke (typing gaps are ~100-200 ms).
   const PREPARE_AFTER_MS = 40;
+  const PREPARE_MAX_CHARS = 5_000;
   function prepareNext(b: Box): void {
     b.next = null;
     clearTimeout(b.prepareTimer);
@@ -171,6 +172,9 @@ function start(site: SiteFile): void {
     const caret = b.adapter.caret();
     if (!caret) return;
     const [at, end] = caret;
+    // Each prepared character costs the worker one whole check (~35 per keystroke): worth it for
+    // drafts of post size, not for a long article, which takes the round trip (a frame later).
+    if (b.text.length > PREPARE_MAX_CHARS) return;
     const chars = nextChars(b.text, at);
     if (!chars) return;
     b.next = { seq: ++seq, text: b.text, at, end, chars, base: b.findings, hits: null };
