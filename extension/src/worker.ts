@@ -112,6 +112,9 @@ chrome.runtime.onConnect.addListener((port) => {
   port.onDisconnect.addListener(() => ports.delete(port));
   ready.then(() => sendState(port));
   const latest = new Map<number, number>(); // box -> newest check/precheck seq on this port
+  // box -> the text last checked and its findings: a precheck that follows a check of the same
+  // text starts from them instead of checking it again. Dropped with the port.
+  const lastChecked = new Map<number, { checker: Checker; text: string; findings: PageFinding[] }>();
   port.onMessage.addListener(async (msg: ToWorker) => {
     const tRecv = performance.now();
     if (msg.type === 'check' || msg.type === 'precheck') latest.set(msg.box, msg.seq);
@@ -123,7 +126,10 @@ chrome.runtime.onConnect.addListener((port) => {
       } else {
         try {
           const tStart = performance.now();
-          reply = { type: 'result', box: msg.box, seq: msg.seq, findings: checker.check(String(msg.text)) };
+          const text = String(msg.text);
+          const findings: PageFinding[] = checker.check(text);
+          lastChecked.set(msg.box, { checker, text, findings });
+          reply = { type: 'result', box: msg.box, seq: msg.seq, findings };
           // Durations only: clocks of different processes are not comparable to a millisecond.
           if (msg.trace) reply.trace = [['w.wait', tStart - tRecv], ['w.check', performance.now() - tStart]];
         } catch (e) {
@@ -132,7 +138,7 @@ chrome.runtime.onConnect.addListener((port) => {
       }
       try { port.postMessage(reply); } catch { /* the tab went away */ }
     } else if (msg.type === 'precheck') {
-      const hits = await precheck(msg, () => latest.get(msg.box) !== msg.seq);
+      const hits = await precheck(msg, () => latest.get(msg.box) !== msg.seq, lastChecked.get(msg.box));
       if (hits) try { port.postMessage({ type: 'precheck', box: msg.box, seq: msg.seq, hits } satisfies FromWorker); } catch { /* gone */ }
     } else if (msg.type === 'allow') {
       const term = String(msg.term).trim();
@@ -149,13 +155,17 @@ chrome.runtime.onConnect.addListener((port) => {
  * Runs a precheck (see ToWorker 'precheck') a few candidates at a time, yielding in between so a
  * real check never waits for more than one slice; null when abandoned or the checker is not ready.
  */
-async function precheck(msg: Extract<ToWorker, { type: 'precheck' }>, superseded: () => boolean): Promise<Array<[string, PageFinding[]]> | null> {
+async function precheck(
+  msg: Extract<ToWorker, { type: 'precheck' }>,
+  superseded: () => boolean,
+  last: { checker: Checker; text: string; findings: PageFinding[] } | undefined,
+): Promise<Array<[string, PageFinding[]]> | null> {
   const c0 = checker;
   if (!c0) return null;
   const text = String(msg.text);
   const { at, end } = msg;
   if (!(at >= 0 && end >= at && end <= text.length)) return null;
-  const base = c0.check(text);
+  const base = last && last.checker === c0 && last.text === text ? last.findings : c0.check(text);
   const hits: Array<[string, PageFinding[]]> = [];
   const chars = [...String(msg.chars)];
   for (let i = 0; i < chars.length; i++) {
