@@ -1,18 +1,15 @@
 // What Bedside does before anyone has chosen anything.
 import { CATEGORIES, LANGS, SITES } from '../shared/settings-types';
-import type { Category, Enforcement, Lang, Severity, Site } from '../shared/settings-types';
+import type { Category, EffectiveSettings, Enforcement, Lang, Severity, Site } from '../shared/settings-types';
 
 export const SEVERITIES: Severity[] = ['hint', 'warning', 'critical'];
 export const ENFORCEMENTS: Enforcement[] = ['warn', 'confirm', 'block'];
 
-export interface Defaults {
-  active: boolean;
-  sites: Record<Site, boolean>;
-  categories: Record<Category, boolean>;
-  enforcement: Record<Category, Enforcement>;
-  underlineFrom: Severity;
-  askBeforePostingFrom: Severity;
-}
+/** The choices that have a default: the same fields as the effective settings, stated once there. */
+export type Defaults = Pick<
+  EffectiveSettings,
+  'active' | 'sites' | 'categories' | 'enforcement' | 'underlineFrom' | 'askBeforePostingFrom'
+>;
 
 export function defaults(): Defaults {
   return {
