@@ -126,7 +126,7 @@ impl Checker {
                     let silenced = matches[i].unless.iter().any(|m| {
                         let (s, e) = folded.to_original(m.start, m.end);
                         s >= lo && e <= hi
-                    });
+                    }) || (!matches[i].unless_quoted.is_empty() && in_quotes(text, hit.start, hit.end));
                     if silenced {
                         match unless.action {
                             UnlessAction::Suppress => continue,
@@ -234,6 +234,74 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lo = text[..start].rfind(is_stop).map(|i| i + 1).unwrap_or(0);
     let hi = text[end..].find(is_stop).map(|i| end + i + 1).unwrap_or(text.len());
     (lo, hi.min(text.len()))
+}
+
+/// Whether `text[start..end]` stands inside a quotation ("frequent flyers", « cas sociaux »,
+/// 'the frequent flyer in bay 3'): an opening mark before it and a closing mark after it, on the
+/// same line and at most 80 bytes away on each side. A straight or curly apostrophe counts as a
+/// quotation mark only at a word's edge, so "don't" and "it's" open nothing.
+pub fn in_quotes(text: &str, start: usize, end: usize) -> bool {
+    const REACH: usize = 80;
+    let opens = |prev: Option<char>, c: char, next: Option<char>| match c {
+        '“' | '„' | '«' | '‹' | '‚' | '「' => true,
+        '"' | '\'' | '‘' | '’' | '”' | '»' => {
+            prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ':' | '—' | '–'))
+                && next.is_some_and(|n| !n.is_whitespace())
+        }
+        _ => false,
+    };
+    let closes = |prev: Option<char>, c: char, next: Option<char>| match c {
+        '”' | '»' | '›' | '」' => true,
+        '"' | '\'' | '’' | '‘' | '“' | '«' => {
+            prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | '!' | '?' | ';' | ':' | ')' | ']'))
+        }
+        _ => false,
+    };
+    // Back from the hit: the nearest quotation mark must open (a closing one means the hit is
+    // after a quotation, not in it).
+    let lo = floor_boundary(text, start.saturating_sub(REACH));
+    let before: Vec<char> = text[lo..start].chars().collect();
+    let mut opened = false;
+    for k in (0..before.len()).rev() {
+        let c = before[k];
+        if c == '\n' {
+            return false;
+        }
+        let prev = if k > 0 { Some(before[k - 1]) } else { text[..lo].chars().next_back() };
+        let next = before.get(k + 1).copied().or_else(|| text[start..].chars().next());
+        if opens(prev, c, next) {
+            opened = true;
+            break;
+        }
+        if closes(prev, c, next) {
+            return false;
+        }
+    }
+    if !opened {
+        return false;
+    }
+    let hi = floor_boundary(text, (end + REACH).min(text.len()));
+    let after: Vec<char> = text[end..hi].chars().collect();
+    for k in 0..after.len() {
+        let c = after[k];
+        if c == '\n' {
+            return false;
+        }
+        let prev = if k > 0 { Some(after[k - 1]) } else { text[..end].chars().next_back() };
+        let next = after.get(k + 1).copied().or_else(|| text[hi..].chars().next());
+        if closes(prev, c, next) {
+            return true;
+        }
+    }
+    false
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Sorts findings and drops one that lies inside another of the same category that is at least as

@@ -115,6 +115,35 @@ fn quoting_a_slur_to_argue_against_it_is_not_flagged() {
 }
 
 #[test]
+fn a_quoted_label_with_disapproval_anywhere_in_the_post_is_a_mention() {
+    // No "stop calling" in the sentence: the quotation marks plus a disapproving word elsewhere.
+    assert_no_tone("'Frequent flyer' again, in this morning's handover. It is a label that hides unmet needs.");
+    assert_no_tone("The phrase on the whiteboard said \u{201c}the frequent flyer in bay 3\u{201d}; that is demeaning.");
+    assert_no_tone_as("Att skriva ”hypokonder” i journalen är kränkande.", Lang::Sv);
+    assert_no_tone_as("« Cas sociaux » : une étiquette méprisante pour des gens précaires.", Lang::Fr);
+    assert_no_tone_as("Ordet »hypokonder« er nedladende.", Lang::Da);
+}
+
+#[test]
+fn scare_quotes_alone_still_mock() {
+    assert_tone_as("Our favourite 'frequent flyer' is back, lucky us.", Lang::En, "derogatory-slang", "frequent flyer");
+    // An apostrophe inside a word opens no quotation.
+    assert_tone_as("Don't look now, it's the frequent flyer again. Offensive, I know.", Lang::En, "derogatory-slang", "frequent flyer");
+}
+
+#[test]
+fn sarcasm_aimed_at_a_person_is_flagged_and_sincere_praise_is_not() {
+    assert_tone_as("Please enlighten us, which page of Google was that on?", Lang::En, "sarcasm", "Please enlighten us");
+    assert_tone_as("Jo tjena, och jorden är platt också.", Lang::Sv, "sarcasm", "Jo tjena");
+    assert_tone_as("Ty to wiesz najlepiej, po dwóch filmikach na YouTube.", Lang::Pl, "sarcasm", "Ty to wiesz najlepiej");
+    assert_tone_as("Diplômé de Google, j'imagine ?", Lang::Fr, "sarcasm", "Diplômé de Google");
+    assert_tone_as("Uddannet på YouTube, kan jeg se.", Lang::Da, "sarcasm", "Uddannet på YouTube");
+    assert_tone_as("Bizi aydınlatın lütfen, hangi siteden okudunuz?", Lang::Tr, "sarcasm", "Bizi aydınlatın");
+    assert_no_tone("Good luck with the move to the new building, we will miss you!");
+    assert_no_tone_as("Hon är ett geni på att lugna barn inför provtagning.", Lang::Sv);
+}
+
+#[test]
 fn lazy_eye_is_a_diagnosis_not_an_insult() {
     assert_no_tone("Lazy eye in children is treatable if it is found early; parents can book a screening.");
     assert_no_tone_as("Tembel göz erken fark edilirse hastalar tedavi edilebilir.", Lang::Tr);

@@ -23,6 +23,8 @@ enum TermRole {
     Group(usize),
     /// A suppressor from the rule's `unless`.
     Unless,
+    /// A suppressor from the rule's `unless.quoted`: counts only for a hit in quotation marks.
+    UnlessQuoted,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +68,7 @@ pub struct RuleBook {
 pub struct RuleMatches {
     pub groups: BTreeMap<usize, Vec<TermMatch>>,
     pub unless: Vec<TermMatch>,
+    pub unless_quoted: Vec<TermMatch>,
 }
 
 /// Expands `@name` references to lexicon files of `lang`.
@@ -142,6 +145,9 @@ impl RuleBook {
                 .map_err(|e| format!("rule {}: {e}", rule.spec.id))?;
                 if let Some(unless) = &rule.spec.unless {
                     add(&unless.terms, TermRole::Unless).map_err(|e| format!("rule {}: {e}", rule.spec.id))?;
+                    if let Some(quoted) = &unless.quoted {
+                        add(quoted, TermRole::UnlessQuoted).map_err(|e| format!("rule {}: {e}", rule.spec.id))?;
+                    }
                 }
             }
             let mut owners: Vec<(Source, usize)> = (0..terms.len()).map(|i| (Source::Rules, i)).collect();
@@ -180,6 +186,7 @@ impl RuleBook {
             match tag.role {
                 TermRole::Group(g) => by_rule[tag.rule].groups.entry(g).or_default().push(m),
                 TermRole::Unless => by_rule[tag.rule].unless.push(m),
+                TermRole::UnlessQuoted => by_rule[tag.rule].unless_quoted.push(m),
             }
         }
         Matched { rules: by_rule, sources }
