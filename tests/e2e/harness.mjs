@@ -16,9 +16,10 @@ export const EXT_ID = 'mbkfocibgakomjlefaddfnpcpiomejgp';
  * Options: `extension: false` loads no unpacked extension; `rules` adds host-resolver MAP rules;
  * `backgroundNetworking: true` drops --disable-background-networking (which also turns off the
  * extension updater: the force-install test needs it, and every other host still maps nowhere).
+ * `extensionDir` loads another copy of the built extension (same key, so the same ID).
  */
-export async function launch({ extension = true, rules: extraRules = [], backgroundNetworking = false } = {}) {
-  if (extension && !existsSync(join(EXT, 'manifest.json'))) throw new Error('dist/chromium is missing: run ./build.sh first');
+export async function launch({ extension = true, rules: extraRules = [], backgroundNetworking = false, extensionDir = EXT } = {}) {
+  if (extension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run ./build.sh first`);
   const server = await startServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'bedside-e2e-'));
   const rules = [...Object.keys(SITES).map((h) => `MAP ${h} 127.0.0.1:${server.port}`), ...extraRules, 'MAP * ~NOTFOUND'].join(', ');
@@ -28,7 +29,7 @@ export async function launch({ extension = true, rules: extraRules = [], backgro
     `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',
   ];
   if (!backgroundNetworking) args.push('--disable-background-networking');
-  if (extension) args.push(`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`);
+  if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: false, // headless=new is passed above: extensions need it
