@@ -22,23 +22,25 @@ pub(crate) const BUSINESS: &[&str] = &[
     // sv
     "ring oss", "kontakta oss", "maila oss", "mejla oss", "oppettider", "oppet", "bokning", "boka", "tidbokning",
     "reception*", "vaxel*", "telefontid", "mottagning*", "vardcentral*", "klinik*", "tandlakar*", "tandvard*", "apotek*",
-    "skicka cv", "ansokan", "linjen", "jour*",
+    "skicka cv", "ansokan", "linjen", "jour*", "rekryter*", "enhetschef", "avdelningschef",
     // pl
     "zadzwon", "zadzwon do nas", "skontaktuj sie", "kontakt", "godziny", "godziny otwarcia", "rejestracj*", "recepcj*",
     "zapisy", "umow wizyte", "przychodni*", "poradni*", "gabinet*", "szpital*", "izba przyjec", "centrum", "infolinia",
     "telefon zaufania", "nasz*", "cv:", "rzecznik*", "sekretariat*", "laboratorium", "pn-pt", "pon-pt",
+    "rekrutacj*", "oferta pracy", "zatrudni*", "oddzialow*",
     // fr
     "appelez-nous", "appelez nous", "contactez-nous", "contactez nous", "nous contacter", "horaires", "rendez-vous",
     "prise de rendez-vous", "reservation", "reserver", "reservez", "doctolib", "rdv", "institut", "salon", "studio", "accueil", "secretariat", "standard", "cabinet", "centre", "clinique", "pharmacie",
-    "hopital", "service", "notre", "nos", "candidature", "relations avec les usagers", "numero vert",
+    "hopital", "service", "notre", "nos", "candidature", "relations avec les usagers", "numero vert", "contact",
+    "recrut*", "poste a pourvoir", "cadre de sante", "ehpad",
     // da
     "ring til os", "kontakt os", "skriv til os", "abningstider", "abent", "tidsbestilling", "bestil tid", "reception*",
     "klinik*", "tandlaeg*", "laegehus*", "sygehus*", "hospital*", "afdeling*", "vores", "tlf", "tlf.", "ansogning",
-    "vagt*", "linien", "lukket",
+    "vagt*", "linien", "lukket", "rekrutter*", "ledig stilling", "afdelingsleder", "afdelingssygeplejerske",
     // tr
     "bizi arayin", "bize ulasin", "iletisim", "randevu*", "calisma saatleri", "hafta ici", "danisma", "santral",
     "hastane*", "poliklinik*", "klinigimiz*", "merkez*", "eczane*", "hatti", "hattimiz", "dahili", "ulasabilirsiniz",
-    "whatsapp", "birimimize", "numaramiz", "ozgecmis*",
+    "whatsapp", "birimimize", "numaramiz", "ozgecmis*", "is ilani", "ise alim", "sorumlu hemsire",
 ];
 
 /// Strong signs that the contact data belongs to one person other than the writer.
