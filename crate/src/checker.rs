@@ -77,7 +77,7 @@ impl Checker {
 
     /// Ids of all built-in rules.
     pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
-        self.book.rules.iter().map(|r| r.spec.id.as_str())
+        self.book.rules.iter().map(|r| r.spec.id)
     }
 
     /// The language `check` would read `text` as.
@@ -111,7 +111,7 @@ impl Checker {
             {
                 continue;
             }
-            let base = self.settings.severity_overrides.get(&spec.id).copied().unwrap_or(spec.severity);
+            let base = self.settings.severity_overrides.get(spec.id).copied().unwrap_or(spec.severity);
             for hit in rule.hits(&ctx, &matches[i]) {
                 let mut severity = match hit.confidence {
                     Confidence::High => base,
@@ -134,7 +134,7 @@ impl Checker {
                         }
                     }
                 }
-                findings.push(self.finding(spec.id.clone(), spec.category, severity, spec.span_kind, &hit, spec, ui));
+                findings.push(self.finding(spec.id.to_string(), spec.category, severity, spec.span_kind, &hit, spec, ui));
             }
         }
         self.custom_findings(text, &folded, &mut findings);
@@ -153,7 +153,7 @@ impl Checker {
         spec: &crate::rules::RuleSpec,
         ui: Lang,
     ) -> Finding {
-        let pick = |t: &crate::rules::Texts| t.get(&ui).or_else(|| t.get(&Lang::En)).cloned().unwrap_or_default();
+        let pick = |t: &crate::rules::Texts| t.get(&ui).or_else(|| t.get(&Lang::En)).unwrap_or_default().to_string();
         Finding {
             rule,
             category,

@@ -25,7 +25,7 @@ use crate::text::Word;
 use lists::Lists;
 pub(crate) use lists::source_terms;
 
-pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
+pub fn build(name: &str, params: &crate::rules::Params) -> Option<Result<Box<dyn Detector>, String>> {
     let window = params.get("window").and_then(|w| w.as_u64()).map(|w| w as usize);
     match name {
         "personal-medication" => Some(Ok(Box::new(PersonalAdvice::new(Mode::Medication, window.unwrap_or(8))))),
