@@ -239,7 +239,8 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// Sorts findings and drops one that lies inside another of the same category that is at least as
 /// severe, so one risky piece gets one underline.
 fn dedup_contained(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.severity.cmp(&a.severity)));
+    // By start, then longest first, then most severe first.
+    crate::sort::sort_by_key(findings, |f| (f.start, usize::MAX - f.end, usize::MAX - f.severity as usize));
     let mut keep: Vec<Finding> = Vec::with_capacity(findings.len());
     for f in findings.drain(..) {
         let covered = keep.iter().rev().take(8).any(|k| {

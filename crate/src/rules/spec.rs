@@ -199,10 +199,12 @@ pub static RULES: &[RuleSpec] = data::RULES;
 pub fn lexicons() -> &'static BTreeMap<String, Vec<String>> {
     static LEXICONS: std::sync::OnceLock<BTreeMap<String, Vec<String>>> = std::sync::OnceLock::new();
     LEXICONS.get_or_init(|| {
-        data::LEXICONS
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.split('\n').filter(|t| !t.is_empty()).map(str::to_string).collect()))
-            .collect()
+        // Inserted one by one: `collect()` into a map would compile in a sort for its entries.
+        let mut map = BTreeMap::new();
+        for (k, v) in data::LEXICONS {
+            map.insert(k.to_string(), v.split('\n').filter(|t| !t.is_empty()).map(str::to_string).collect());
+        }
+        map
     })
 }
 

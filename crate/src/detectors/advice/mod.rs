@@ -193,7 +193,7 @@ struct Piece {
 
 /// Merges overlapping or touching hits so one piece of advice gets one underline.
 fn merge_overlapping(hits: &mut Vec<Hit>) {
-    hits.sort_by_key(|h| (h.start, h.end));
+    crate::sort::sort_by_key(hits, |h| (h.start, h.end, 0));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits.drain(..) {
         match merged.last_mut() {

@@ -371,7 +371,7 @@ impl Analysis {
                 }
             }
         }
-        terms.sort_by_key(|h| (h.start, h.end));
+        crate::sort::sort_by_key(&mut terms, |h| (h.start, h.end, 0));
         let ages: Vec<(usize, usize, usize)> = t
             .age
             .find_iter(text)
