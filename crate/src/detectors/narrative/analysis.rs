@@ -128,7 +128,7 @@ pub struct Tables {
     per_lang: Vec<Vec<Role>>,
     /// Swedish and Danish write compounds ("höftoperationen", "hofteoperation"): care terms are
     /// also looked for at the end of a longer word.
-    compound_heads: Vec<Option<aho_corasick::dfa::DFA>>,
+    compound_heads: Vec<Option<aho_corasick::nfa::noncontiguous::NFA>>,
     age: Regex,
     /// Stems (`clients::stem_word`) of the given names, so inflected forms count too: "Majas",
     /// "Kasię", "Tomkiem".
@@ -222,7 +222,7 @@ pub fn tables() -> &'static Tables {
                     .map(|t| fold(t.trim_end_matches('*')))
                     .filter(|t| t.chars().count() >= 6 && !t.contains(' '))
                     .collect();
-                crate::lexicon::dfa(&heads)
+                aho_corasick::nfa::noncontiguous::NFA::new(&heads).ok()
             })
             .collect();
         Tables { per_lang, age, given_stems, compound_heads }
