@@ -333,12 +333,22 @@ fn unicode_tables() {
     decomposition_table();
 }
 
-/// Canonical decompositions (`src/decompose.rs`), from `unicode-normalization` at build time:
-/// sorted keys, offsets into one array of characters. Hangul syllables are computed, not listed.
+/// Canonical decompositions (`src/decompose.rs`), from `unicode-normalization` at build time, as
+/// one byte string that `decompose.rs` unpacks once: per character with a decomposition, in code
+/// point order, the distance from the previous one, the number of parts, then the parts (each a
+/// LEB128 varint). Hangul syllables are computed, not listed. The varints (mostly one or two
+/// bytes, the same few combining marks again and again) gzip to about a third of the u32 arrays
+/// this replaced (issue 2: WASM size).
 fn decomposition_table() {
-    use std::fmt::Write;
-    let (mut keys, mut offsets, mut chars) = (String::new(), String::from("0,"), String::new());
-    let mut n = 0usize;
+    fn varint(out: &mut Vec<u8>, mut v: u32) {
+        while v >= 0x80 {
+            out.push((v as u8 & 0x7F) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+    let mut packed = Vec::new();
+    let (mut prev, mut entries, mut parts_total) = (0u32, 0usize, 0usize);
     for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
         if (0xAC00..0xAC00 + 11172).contains(&(c as u32)) {
             continue;
@@ -348,16 +358,18 @@ fn decomposition_table() {
         if parts == [c] {
             continue;
         }
-        let _ = write!(keys, "{},", c as u32);
+        assert!(parts.len() < 128 && parts_total + parts.len() < u16::MAX as usize);
+        varint(&mut packed, c as u32 - prev);
+        prev = c as u32;
+        packed.push(parts.len() as u8);
         for d in &parts {
-            let _ = write!(chars, "{d:?},");
+            varint(&mut packed, *d as u32);
         }
-        n += parts.len();
-        let _ = write!(offsets, "{n},");
+        entries += 1;
+        parts_total += parts.len();
     }
-    assert!(n < u16::MAX as usize);
-    let src = format!(
-        "pub static KEYS: &[u32] = &[{keys}];\npub static OFFSETS: &[u16] = &[{offsets}];\npub static CHARS: &[char] = &[{chars}];\n"
-    );
-    fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("decompose_tables.rs"), src).unwrap();
+    let src = format!("pub const ENTRIES: usize = {entries};\npub const PARTS: usize = {parts_total};\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    fs::write(out.join("decompose.bin"), packed).unwrap();
+    fs::write(out.join("decompose_tables.rs"), src).unwrap();
 }
