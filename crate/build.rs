@@ -1,13 +1,28 @@
 //! Finds every rule file (`rules/**/*.toml`) and lexicon (`lexicons/<lang>/*.txt`) and embeds them
-//! as one JSON document. Nothing lists them by hand: a new file is picked up by the next build.
+//! as Rust statics (`OUT_DIR/rules.rs`, of the types in `src/rules/spec.rs`). Nothing lists them
+//! by hand: a new file is picked up by the next build. A rule file with an unknown key, a missing
+//! field or a bad value fails the build with the file's name and the reason.
 //!
-//! The document holds only what the checker reads at run time: a rule's `examples` stay in its
-//! TOML file (`crate/tests/rules.rs` reads them from there), and a lexicon is one string, its
-//! terms joined by newlines, not a JSON array.
+//! Only what the checker reads at run time is embedded: a rule's `examples` stay in its TOML file
+//! (`crate/tests/rules.rs` reads them from there), and a lexicon is one string, its terms joined
+//! by newlines.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// `Category`, `Severity` and `SpanKind` with their serde names: the same enums the checker uses,
+/// so a value the checker would not know fails here.
+#[allow(dead_code)]
+#[path = "src/finding.rs"]
+mod finding;
+
+/// Draft and UI languages, in `Lang` order (`Lang::index`); the generated code names the variants,
+/// so a language missing from `Lang` fails to compile.
+const LANGS: [&str; 6] = ["en", "sv", "pl", "fr", "da", "tr"];
 
 fn files_with_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
@@ -21,37 +36,226 @@ fn files_with_ext(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A rule file as written (see `docs/rules.md`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    category: finding::Category,
+    severity: finding::Severity,
+    span_kind: finding::SpanKind,
+    kind: Kind,
+    languages: Option<Vec<String>>,
+    message: BTreeMap<String, String>,
+    why: BTreeMap<String, String>,
+    suggestion: Option<BTreeMap<String, String>>,
+    unless: Option<Unless>,
+    /// Read by the tests from the file; not embedded.
+    #[allow(dead_code)]
+    examples: Option<toml::Value>,
+    terms: Option<Terms>,
+    groups: Option<Vec<Terms>>,
+    window: Option<usize>,
+    same_sentence: Option<bool>,
+    detector: Option<String>,
+    params: Option<toml::Table>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Lexicon,
+    Proximity,
+    Detector,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Terms {
+    #[serde(default)]
+    any: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default)]
+    sv: Vec<String>,
+    #[serde(default)]
+    pl: Vec<String>,
+    #[serde(default)]
+    fr: Vec<String>,
+    #[serde(default)]
+    da: Vec<String>,
+    #[serde(default)]
+    tr: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, Default)]
+#[serde(rename_all = "snake_case")]
+enum UnlessScope {
+    #[default]
+    Sentence,
+    Post,
+}
+
+#[derive(Deserialize, Debug, Default)]
+#[serde(rename_all = "snake_case")]
+enum UnlessAction {
+    #[default]
+    Suppress,
+    Lower,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Unless {
+    #[serde(default)]
+    scope: UnlessScope,
+    #[serde(default)]
+    action: UnlessAction,
+    terms: Terms,
+}
+
+fn variant(code: &str) -> String {
+    let mut c = code.chars();
+    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+}
+
+/// One term list as a string literal, its terms joined by newlines (`Terms::iter` splits it).
+fn term_list(items: &[String]) -> Result<String, String> {
+    if let Some(t) = items.iter().find(|t| t.trim().is_empty() || t.contains('\n')) {
+        return Err(format!("term {t:?}: empty, or with a line break"));
+    }
+    Ok(format!("{:?}", items.join("\n")))
+}
+
+fn terms_rs(t: &Terms) -> Result<String, String> {
+    Ok(format!(
+        "Terms {{ any: {}, en: {}, sv: {}, pl: {}, fr: {}, da: {}, tr: {} }}",
+        term_list(&t.any)?,
+        term_list(&t.en)?,
+        term_list(&t.sv)?,
+        term_list(&t.pl)?,
+        term_list(&t.fr)?,
+        term_list(&t.da)?,
+        term_list(&t.tr)?
+    ))
+}
+
+fn texts_rs(t: &BTreeMap<String, String>, what: &str) -> Result<String, String> {
+    if let Some(k) = t.keys().find(|k| !LANGS.contains(&k.as_str())) {
+        return Err(format!("{what}: unknown language `{k}` (one of {LANGS:?})"));
+    }
+    let mut s = String::from("Texts([");
+    for l in LANGS {
+        match t.get(l) {
+            Some(v) => write!(s, "Some({v:?}),").unwrap(),
+            None => s.push_str("None,"),
+        }
+    }
+    s.push_str("])");
+    Ok(s)
+}
+
+/// The rule as a `RuleSpec` expression.
+fn rule_rs(r: &RuleFile) -> Result<String, String> {
+    let misplaced = |keys: &[(&str, bool)]| -> Result<(), String> {
+        match keys.iter().find(|(_, present)| *present) {
+            Some((k, _)) => Err(format!("`{k}` does not belong in a rule of kind {:?}", r.kind)),
+            None => Ok(()),
+        }
+    };
+    let kind = match r.kind {
+        Kind::Lexicon => {
+            misplaced(&[("groups", r.groups.is_some()), ("window", r.window.is_some()), ("same_sentence", r.same_sentence.is_some()), ("detector", r.detector.is_some()), ("params", r.params.is_some())])?;
+            let terms = r.terms.as_ref().ok_or("a lexicon rule needs `terms`")?;
+            format!("RuleKind::Lexicon {{ terms: {} }}", terms_rs(terms)?)
+        }
+        Kind::Proximity => {
+            misplaced(&[("terms", r.terms.is_some()), ("detector", r.detector.is_some()), ("params", r.params.is_some())])?;
+            let groups = r.groups.as_ref().ok_or("a proximity rule needs `groups`")?;
+            let window = r.window.ok_or("a proximity rule needs `window`")?;
+            let groups = groups.iter().map(terms_rs).collect::<Result<Vec<_>, _>>()?;
+            format!(
+                "RuleKind::Proximity {{ groups: &[{}], window: {window}, same_sentence: {} }}",
+                groups.join(","),
+                r.same_sentence.unwrap_or(false)
+            )
+        }
+        Kind::Detector => {
+            misplaced(&[("terms", r.terms.is_some()), ("groups", r.groups.is_some()), ("window", r.window.is_some()), ("same_sentence", r.same_sentence.is_some())])?;
+            let detector = r.detector.as_ref().ok_or("a detector rule needs `detector`")?;
+            let mut params = String::from("Params(&[");
+            for (k, v) in r.params.iter().flatten() {
+                let v = match v {
+                    toml::Value::String(s) => format!("Param::Str({s:?})"),
+                    toml::Value::Integer(i) => format!("Param::Int({i})"),
+                    toml::Value::Boolean(b) => format!("Param::Bool({b})"),
+                    other => return Err(format!("params.{k}: only strings, integers and booleans are supported, not {}", other.type_str())),
+                };
+                write!(params, "({k:?}, {v}),").unwrap();
+            }
+            params.push_str("])");
+            format!("RuleKind::Detector {{ detector: {detector:?}, params: {params} }}")
+        }
+    };
+    let languages = match &r.languages {
+        None => "None".to_string(),
+        Some(ls) => {
+            let mut s = String::from("Some(&[");
+            for l in ls {
+                if !LANGS.contains(&l.as_str()) {
+                    return Err(format!("languages: unknown language `{l}` (one of {LANGS:?})"));
+                }
+                write!(s, "Lang::{},", variant(l)).unwrap();
+            }
+            s.push_str("])");
+            s
+        }
+    };
+    let suggestion = match &r.suggestion {
+        None => "None".to_string(),
+        Some(t) => format!("Some({})", texts_rs(t, "suggestion")?),
+    };
+    let unless = match &r.unless {
+        None => "None".to_string(),
+        Some(u) => format!(
+            "Some(Unless {{ scope: UnlessScope::{:?}, action: UnlessAction::{:?}, terms: {} }})",
+            u.scope,
+            u.action,
+            terms_rs(&u.terms)?
+        ),
+    };
+    Ok(format!(
+        "RuleSpec {{ id: {:?}, category: Category::{:?}, severity: Severity::{:?}, span_kind: SpanKind::{:?}, kind: {kind}, languages: {languages}, message: {}, why: {}, suggestion: {suggestion}, unless: {unless} }}",
+        r.id,
+        r.category,
+        r.severity,
+        r.span_kind,
+        texts_rs(&r.message, "message")?,
+        texts_rs(&r.why, "why")?,
+    ))
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=lexicons");
+    println!("cargo:rerun-if-changed=src/finding.rs");
 
     let mut rule_files = Vec::new();
     files_with_ext(&root.join("rules"), "toml", &mut rule_files);
     rule_files.sort();
-    let mut rules = Vec::new();
+    let mut src = String::from("pub static RULES: &[RuleSpec] = &[\n");
     for path in &rule_files {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
+        let rule: RuleFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: invalid rule file: {e}", path.display()));
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let id = value.get("id").and_then(|v| v.as_str()).unwrap_or_default();
-        assert_eq!(id, stem, "{}: the rule id must equal the file name", path.display());
-        const KEYS: &[&str] = &[
-            "id", "category", "severity", "span_kind", "kind", "languages", "message", "why", "suggestion", "unless",
-            "examples", "terms", "groups", "window", "same_sentence", "detector", "params",
-        ];
-        if let Some(table) = value.as_table() {
-            for key in table.keys() {
-                assert!(KEYS.contains(&key.as_str()), "{}: unknown key `{key}`", path.display());
-            }
-        }
-        let mut value = value;
-        if let Some(table) = value.as_table_mut() {
-            table.remove("examples");
-        }
-        rules.push(serde_json::to_value(&value).unwrap());
+        assert_eq!(rule.id, stem, "{}: the rule id must equal the file name", path.display());
+        let rs = rule_rs(&rule).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        src.push_str(&rs);
+        src.push_str(",\n");
     }
+    src.push_str("];\n");
 
     let mut lexicons: BTreeMap<String, String> = BTreeMap::new();
     let mut lexicon_files = Vec::new();
@@ -70,10 +274,13 @@ fn main() {
             .join("\n");
         lexicons.insert(format!("{lang}/{name}"), terms);
     }
-
-    let bundle = serde_json::json!({ "rules": rules, "lexicons": lexicons });
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("rules.json");
-    fs::write(out, serde_json::to_string(&bundle).unwrap()).unwrap();
+    src.push_str("pub static LEXICONS: &[(&str, &str)] = &[\n");
+    for (k, v) in &lexicons {
+        writeln!(src, "({k:?}, {v:?}),").unwrap();
+    }
+    src.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("rules.rs");
+    fs::write(out, src).unwrap();
 
     unicode_tables();
 }
@@ -126,12 +333,22 @@ fn unicode_tables() {
     decomposition_table();
 }
 
-/// Canonical decompositions (`src/decompose.rs`), from `unicode-normalization` at build time:
-/// sorted keys, offsets into one array of characters. Hangul syllables are computed, not listed.
+/// Canonical decompositions (`src/decompose.rs`), from `unicode-normalization` at build time, as
+/// one byte string that `decompose.rs` unpacks once: per character with a decomposition, in code
+/// point order, the distance from the previous one, the number of parts, then the parts (each a
+/// LEB128 varint). Hangul syllables are computed, not listed. The varints (mostly one or two
+/// bytes, the same few combining marks again and again) gzip to about a third of the u32 arrays
+/// this replaced (issue 2: WASM size).
 fn decomposition_table() {
-    use std::fmt::Write;
-    let (mut keys, mut offsets, mut chars) = (String::new(), String::from("0,"), String::new());
-    let mut n = 0usize;
+    fn varint(out: &mut Vec<u8>, mut v: u32) {
+        while v >= 0x80 {
+            out.push((v as u8 & 0x7F) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+    let mut packed = Vec::new();
+    let (mut prev, mut entries, mut parts_total) = (0u32, 0usize, 0usize);
     for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
         if (0xAC00..0xAC00 + 11172).contains(&(c as u32)) {
             continue;
@@ -141,16 +358,18 @@ fn decomposition_table() {
         if parts == [c] {
             continue;
         }
-        let _ = write!(keys, "{},", c as u32);
+        assert!(parts.len() < 128 && parts_total + parts.len() < u16::MAX as usize);
+        varint(&mut packed, c as u32 - prev);
+        prev = c as u32;
+        packed.push(parts.len() as u8);
         for d in &parts {
-            let _ = write!(chars, "{d:?},");
+            varint(&mut packed, *d as u32);
         }
-        n += parts.len();
-        let _ = write!(offsets, "{n},");
+        entries += 1;
+        parts_total += parts.len();
     }
-    assert!(n < u16::MAX as usize);
-    let src = format!(
-        "pub static KEYS: &[u32] = &[{keys}];\npub static OFFSETS: &[u16] = &[{offsets}];\npub static CHARS: &[char] = &[{chars}];\n"
-    );
-    fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("decompose_tables.rs"), src).unwrap();
+    let src = format!("pub const ENTRIES: usize = {entries};\npub const PARTS: usize = {parts_total};\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    fs::write(out.join("decompose.bin"), packed).unwrap();
+    fs::write(out.join("decompose_tables.rs"), src).unwrap();
 }

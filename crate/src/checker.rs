@@ -77,7 +77,7 @@ impl Checker {
 
     /// Ids of all built-in rules.
     pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
-        self.book.rules.iter().map(|r| r.spec.id.as_str())
+        self.book.rules.iter().map(|r| r.spec.id)
     }
 
     /// The language `check` would read `text` as.
@@ -111,7 +111,7 @@ impl Checker {
             {
                 continue;
             }
-            let base = self.settings.severity_overrides.get(&spec.id).copied().unwrap_or(spec.severity);
+            let base = self.settings.severity_overrides.get(spec.id).copied().unwrap_or(spec.severity);
             for hit in rule.hits(&ctx, &matches[i]) {
                 let mut severity = match hit.confidence {
                     Confidence::High => base,
@@ -134,7 +134,7 @@ impl Checker {
                         }
                     }
                 }
-                findings.push(self.finding(spec.id.clone(), spec.category, severity, spec.span_kind, &hit, spec, ui));
+                findings.push(self.finding(spec.id.to_string(), spec.category, severity, spec.span_kind, &hit, spec, ui));
             }
         }
         self.custom_findings(text, &folded, &mut findings);
@@ -153,7 +153,7 @@ impl Checker {
         spec: &crate::rules::RuleSpec,
         ui: Lang,
     ) -> Finding {
-        let pick = |t: &crate::rules::Texts| t.get(&ui).or_else(|| t.get(&Lang::En)).cloned().unwrap_or_default();
+        let pick = |t: &crate::rules::Texts| t.get(&ui).or_else(|| t.get(&Lang::En)).unwrap_or_default().to_string();
         Finding {
             rule,
             category,
@@ -307,7 +307,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// Sorts findings and drops one that lies inside another of the same category that is at least as
 /// severe, so one risky piece gets one underline.
 fn dedup_contained(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.severity.cmp(&a.severity)));
+    // By start, then longest first, then most severe first.
+    crate::sort::sort_by_key(findings, |f| (f.start, usize::MAX - f.end, usize::MAX - f.severity as usize));
     let mut keep: Vec<Finding> = Vec::with_capacity(findings.len());
     for f in findings.drain(..) {
         let covered = keep.iter().rev().take(8).any(|k| {

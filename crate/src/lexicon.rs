@@ -186,7 +186,7 @@ pub(crate) fn overlapping_until<A: Automaton>(aut: &A, hay: &[u8], mut found: im
 
 /// Sorts matches by position and drops repeats, as `TermSet::find_all` returns them.
 pub fn sort_dedup(matches: &mut Vec<TermMatch>) {
-    matches.sort_by_key(|m| (m.start, m.end));
+    crate::sort::sort_by_key(matches, |m| (m.start, m.end, 0));
     matches.dedup();
 }
 

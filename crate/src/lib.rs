@@ -18,6 +18,7 @@ pub mod offsets;
 pub mod pattern;
 pub mod rules;
 pub mod settings;
+pub mod sort;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

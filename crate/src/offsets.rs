@@ -21,7 +21,7 @@ pub fn convert_offsets(text: &str, offsets: &mut [usize], unit: OffsetUnit) {
         return;
     }
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
+    crate::sort::sort_by_key(&mut order, |&i| (offsets[i], 0, 0));
     let mut next = 0;
     let mut counted = 0usize;
     let mut chars = text.char_indices().peekable();

@@ -11,7 +11,7 @@ use bedside::rules::spec::RuleExamples;
 use bedside::rules::{Examples, RuleBook, RuleSpec};
 use bedside::{Checker, Lang, Settings, Severity};
 
-fn specs() -> Vec<RuleSpec> {
+fn specs() -> Vec<&'static RuleSpec> {
     RuleBook::load().expect("embedded rules load").rules.into_iter().map(|r| r.spec).collect()
 }
 
@@ -41,7 +41,7 @@ fn examples() -> BTreeMap<String, Examples> {
 
 #[test]
 fn every_embedded_rule_has_its_rule_file_and_every_file_is_embedded() {
-    let embedded: Vec<String> = specs().into_iter().map(|s| s.id).collect();
+    let embedded: Vec<String> = specs().into_iter().map(|s| s.id.to_string()).collect();
     let files: Vec<String> = examples().into_keys().collect();
     let mut embedded_sorted = embedded.clone();
     embedded_sorted.sort();
@@ -65,7 +65,7 @@ fn every_rule_speaks_all_six_languages_and_cites_guidance() {
         // A rule that needs user settings to fire (the private client list) is tested with those
         // settings in its own test file; it says so with `params.needs_settings`.
         let needs_settings = matches!(&spec.kind, bedside::rules::RuleKind::Detector { params, .. } if params.get("needs_settings").is_some());
-        let ex = &examples[&spec.id];
+        let ex = &examples[spec.id];
         if (ex.fire.is_empty() && !needs_settings) || ex.clean.is_empty() {
             problems.push(format!("{}: needs at least one `fire` and one `clean` example", spec.id));
         }
@@ -82,7 +82,7 @@ fn rule_ids_are_kebab_case_and_unique() {
             "{}: rule ids are kebab-case",
             spec.id
         );
-        assert!(seen.insert(spec.id.clone()), "{}: duplicate id", spec.id);
+        assert!(seen.insert(spec.id), "{}: duplicate id", spec.id);
     }
 }
 
@@ -92,7 +92,7 @@ fn every_rule_fires_on_its_fire_examples_and_not_on_its_clean_ones() {
     let examples = examples();
     let mut problems = Vec::new();
     for spec in specs() {
-        let examples = &examples[&spec.id];
+        let examples = &examples[spec.id];
         for ex in &examples.fire {
             let lang = ex.lang().unwrap_or_else(|| checker.language_of(ex.text()));
             let findings = checker.check_as(ex.text(), lang);

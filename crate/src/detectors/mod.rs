@@ -166,7 +166,7 @@ pub trait Detector: Send + Sync {
 }
 
 /// Builds the detector named in a rule file. `None` when no module knows the name.
-pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
+pub fn build(name: &str, params: &crate::rules::Params) -> Option<Result<Box<dyn Detector>, String>> {
     ids::build(name, params)
         .or_else(|| narrative::build(name, params))
         .or_else(|| tone::build(name, params))

@@ -9,7 +9,7 @@ pub mod spec;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-pub use spec::{Example, Examples, RuleKind, RuleSpec, Terms, Texts, UnlessAction, UnlessScope};
+pub use spec::{Example, Examples, Param, Params, RuleKind, RuleSpec, Terms, Texts, UnlessAction, UnlessScope};
 
 use crate::detectors::{self, Confidence, Ctx, Detector, Hit, Source};
 use crate::lang::Lang;
@@ -54,7 +54,7 @@ pub struct Matched {
 }
 
 pub struct CompiledRule {
-    pub spec: RuleSpec,
+    pub spec: &'static RuleSpec,
     detector: Option<Box<dyn Detector>>,
 }
 
@@ -72,15 +72,15 @@ pub struct RuleMatches {
 }
 
 /// Expands `@name` references to lexicon files of `lang`.
-fn expand<'a>(terms: &'a [String], lang: Lang, lexicons: &'a BTreeMap<String, Vec<String>>) -> Result<Vec<&'a str>, String> {
+fn expand<'a>(terms: &'static str, lang: Lang, lexicons: &'a BTreeMap<String, Vec<String>>) -> Result<Vec<&'a str>, String> {
     let mut out = Vec::new();
-    for term in terms {
+    for term in Terms::iter(terms) {
         if let Some(name) = term.strip_prefix('@') {
             let key = format!("{}/{}", lang.code(), name);
             let list = lexicons.get(&key).ok_or_else(|| format!("unknown lexicon {key}"))?;
             out.extend(list.iter().map(String::as_str));
         } else {
-            out.push(term.as_str());
+            out.push(term);
         }
     }
     Ok(out)
@@ -110,10 +110,9 @@ impl RuleBook {
     }
 
     pub fn load() -> Result<RuleBook, String> {
-        let bundle = spec::bundle()?;
         let lexicons = spec::lexicons();
         let mut rules = Vec::new();
-        for spec in bundle.rules {
+        for spec in spec::RULES {
             let detector = match &spec.kind {
                 RuleKind::Detector { detector, params } => match detectors::build(detector, params) {
                     Some(Ok(d)) => Some(d),
@@ -131,7 +130,7 @@ impl RuleBook {
             let mut terms: Vec<(usize, String)> = Vec::new();
             for (i, rule) in rules.iter().enumerate() {
                 let mut add = |t: &Terms, role: TermRole| -> Result<(), String> {
-                    for term in expand(&t.any, lang, lexicons)?.into_iter().chain(expand(t.for_lang(lang), lang, lexicons)?) {
+                    for term in expand(t.any, lang, lexicons)?.into_iter().chain(expand(t.for_lang(lang), lang, lexicons)?) {
                         terms.push((tags.len(), term.to_string()));
                         tags.push(TermTag { rule: i, role });
                     }
@@ -195,7 +194,7 @@ impl RuleBook {
 
 impl CompiledRule {
     pub fn applies_to(&self, lang: Lang) -> bool {
-        self.spec.languages.as_ref().is_none_or(|ls| ls.contains(&lang))
+        self.spec.languages.is_none_or(|ls| ls.contains(&lang))
     }
 
     /// Hits of this rule, in original byte offsets, before `unless` and settings are applied.

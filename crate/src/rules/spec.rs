@@ -1,6 +1,9 @@
-//! The shape of a rule data file (`crate/rules/<category>/<id>.toml`). `build.rs` finds the files
-//! and embeds them as one JSON document; this module reads that document. The document leaves out
-//! the rules' `examples`: only the tests read those, from the TOML files ([`RuleExamples`]).
+//! The shape of a rule data file (`crate/rules/<category>/<id>.toml`) as the checker holds it.
+//! `build.rs` finds the files, checks them (unknown keys, missing fields, bad values fail the
+//! build with the file's name and the reason) and writes them out as Rust statics of the types
+//! below (`RULES`, `LEXICONS`): no parsing at run time, and no JSON code in the WASM package.
+//! The rules' `examples` are left out: only the tests read those, from the TOML files
+//! ([`RuleExamples`]).
 
 use std::collections::BTreeMap;
 
@@ -9,94 +12,123 @@ use serde::Deserialize;
 use crate::finding::{Category, Severity, SpanKind};
 use crate::lang::Lang;
 
-/// Text in each of the six UI languages.
-pub type Texts = BTreeMap<Lang, String>;
+/// Text in each of the six UI languages, by `Lang::index`; `None` where the file has none.
+#[derive(Debug, Clone, Copy)]
+pub struct Texts(pub [Option<&'static str>; 6]);
 
-// Unknown top-level keys are rejected by build.rs (serde cannot deny them next to `flatten`).
-#[derive(Debug, Clone, Deserialize)]
+impl Texts {
+    pub fn get(&self, lang: &Lang) -> Option<&'static str> {
+        self.0[lang.index()]
+    }
+}
+
+#[derive(Debug)]
 pub struct RuleSpec {
-    pub id: String,
+    pub id: &'static str,
     pub category: Category,
     pub severity: Severity,
     pub span_kind: SpanKind,
-    #[serde(flatten)]
     pub kind: RuleKind,
     /// Draft languages the rule applies to; all six when absent.
-    #[serde(default)]
-    pub languages: Option<Vec<Lang>>,
+    pub languages: Option<&'static [Lang]>,
     pub message: Texts,
     pub why: Texts,
-    #[serde(default)]
     pub suggestion: Option<Texts>,
     /// Terms that, near a hit, silence it or make it quieter (e.g. a stated written consent).
-    #[serde(default)]
     pub unless: Option<Unless>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug)]
 pub enum RuleKind {
     /// Fires on every match of any term.
     Lexicon { terms: Terms },
     /// Fires where one term of every group occurs within `window` words of each other.
-    Proximity {
-        groups: Vec<Terms>,
-        window: usize,
-        #[serde(default)]
-        same_sentence: bool,
-    },
+    Proximity { groups: &'static [Terms], window: usize, same_sentence: bool },
     /// Fires where the named detector (code in `crate/src/detectors/`) finds something.
-    Detector {
-        detector: String,
-        #[serde(default)]
-        params: serde_json::Value,
-    },
+    Detector { detector: &'static str, params: Params },
 }
 
-/// Terms per draft language, plus `any` for terms that mean the same in all of them.
-/// A term `@name` includes the lexicon file `crate/lexicons/<lang>/<name>.txt`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Terms {
-    #[serde(default)]
-    pub any: Vec<String>,
-    #[serde(default)]
-    pub en: Vec<String>,
-    #[serde(default)]
-    pub sv: Vec<String>,
-    #[serde(default)]
-    pub pl: Vec<String>,
-    #[serde(default)]
-    pub fr: Vec<String>,
-    #[serde(default)]
-    pub da: Vec<String>,
-    #[serde(default)]
-    pub tr: Vec<String>,
+/// A detector rule's `params` table: key -> value (strings, integers and booleans only).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Params(pub &'static [(&'static str, Param)]);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Param {
+    Str(&'static str),
+    Int(i64),
+    Bool(bool),
 }
 
-impl Terms {
-    pub fn for_lang(&self, lang: Lang) -> &[String] {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Sv => &self.sv,
-            Lang::Pl => &self.pl,
-            Lang::Fr => &self.fr,
-            Lang::Da => &self.da,
-            Lang::Tr => &self.tr,
+impl Params {
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+impl Param {
+    pub fn as_str(&self) -> Option<&'static str> {
+        match *self {
+            Param::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        match *self {
+            Param::Int(i) => u64::try_from(i).ok(),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match *self {
+            Param::Bool(b) => Some(b),
+            _ => None,
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Terms per draft language, plus `any` for terms that mean the same in all of them, each list
+/// embedded as one string of newline-separated terms (see [`Terms::iter`]).
+/// A term `@name` includes the lexicon file `crate/lexicons/<lang>/<name>.txt`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terms {
+    pub any: &'static str,
+    pub en: &'static str,
+    pub sv: &'static str,
+    pub pl: &'static str,
+    pub fr: &'static str,
+    pub da: &'static str,
+    pub tr: &'static str,
+}
+
+impl Terms {
+    /// The newline-separated terms of `lang` (without the `any` ones).
+    pub fn for_lang(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Sv => self.sv,
+            Lang::Pl => self.pl,
+            Lang::Fr => self.fr,
+            Lang::Da => self.da,
+            Lang::Tr => self.tr,
+        }
+    }
+
+    /// The terms of one list (`any` or `for_lang(..)`), in file order.
+    pub fn iter(list: &'static str) -> impl Iterator<Item = &'static str> {
+        list.split('\n').filter(|t| !t.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum UnlessScope {
     #[default]
     Sentence,
     Post,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum UnlessAction {
     #[default]
     Suppress,
@@ -104,12 +136,9 @@ pub enum UnlessAction {
     Lower,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Unless {
-    #[serde(default)]
     pub scope: UnlessScope,
-    #[serde(default)]
     pub action: UnlessAction,
     #[serde(default)]
     pub terms: Terms,
@@ -162,41 +191,26 @@ impl Example {
     }
 }
 
-/// The rule half of what `build.rs` embeds; the lexicon half is read once by `lexicons()`.
-#[derive(Debug, Deserialize)]
-pub struct Bundle {
-    pub rules: Vec<RuleSpec>,
+mod data {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 }
 
-fn newline_joined<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Vec<String>>, D::Error> {
-    let joined: BTreeMap<String, String> = BTreeMap::deserialize(d)?;
-    Ok(joined
-        .into_iter()
-        .map(|(k, v)| (k, v.split('\n').filter(|t| !t.is_empty()).map(str::to_string).collect()))
-        .collect())
-}
+/// Every rule file, in path order (`crate/rules/<category>/<id>.toml`), as `build.rs` embedded it.
+pub static RULES: &[RuleSpec] = data::RULES;
 
-const BUNDLE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
-
-/// Reads the embedded rules. The data is fixed at build time and parsed by the test suite, so a
-/// failure here is a build defect, reported with the reason.
-pub fn bundle() -> Result<Bundle, String> {
-    serde_json::from_str(BUNDLE_JSON).map_err(|e| format!("embedded rule data is invalid: {e}"))
-}
-
-/// The lexicon half of the bundle: "<lang>/<name>" -> terms, embedded as one newline-joined
-/// string per lexicon (serde skips the rules).
-#[derive(Deserialize)]
-struct LexiconsOnly {
-    #[serde(deserialize_with = "newline_joined")]
-    lexicons: BTreeMap<String, Vec<String>>,
-}
-
-/// The embedded lexicons, "<lang>/<name>" -> terms, parsed once per process and shared by the rule
+/// The embedded lexicons, "<lang>/<name>" -> terms, split once per process and shared by the rule
 /// book and every detector that reads a lexicon (so no detector embeds or parses them again).
 pub fn lexicons() -> &'static BTreeMap<String, Vec<String>> {
     static LEXICONS: std::sync::OnceLock<BTreeMap<String, Vec<String>>> = std::sync::OnceLock::new();
-    LEXICONS.get_or_init(|| serde_json::from_str::<LexiconsOnly>(BUNDLE_JSON).map(|b| b.lexicons).unwrap_or_default())
+    LEXICONS.get_or_init(|| {
+        // Inserted one by one: `collect()` into a map would compile in a sort for its entries.
+        let mut map = BTreeMap::new();
+        for (k, v) in data::LEXICONS {
+            map.insert(k.to_string(), v.split('\n').filter(|t| !t.is_empty()).map(str::to_string).collect());
+        }
+        map
+    })
 }
 
 /// Lexicon `name` of `lang`; empty when there is none.

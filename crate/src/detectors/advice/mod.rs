@@ -25,7 +25,7 @@ use crate::text::Word;
 use lists::Lists;
 pub(crate) use lists::source_terms;
 
-pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
+pub fn build(name: &str, params: &crate::rules::Params) -> Option<Result<Box<dyn Detector>, String>> {
     let window = params.get("window").and_then(|w| w.as_u64()).map(|w| w as usize);
     match name {
         "personal-medication" => Some(Ok(Box::new(PersonalAdvice::new(Mode::Medication, window.unwrap_or(8))))),
@@ -193,7 +193,7 @@ struct Piece {
 
 /// Merges overlapping or touching hits so one piece of advice gets one underline.
 fn merge_overlapping(hits: &mut Vec<Hit>) {
-    hits.sort_by_key(|h| (h.start, h.end));
+    crate::sort::sort_by_key(hits, |h| (h.start, h.end, 0));
     let mut merged: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits.drain(..) {
         match merged.last_mut() {

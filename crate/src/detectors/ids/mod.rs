@@ -15,7 +15,7 @@ use super::{Ctx, Detector, DigitRun, Source};
 use crate::lang::Lang;
 use crate::text::fold;
 
-pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
+pub fn build(name: &str, params: &crate::rules::Params) -> Option<Result<Box<dyn Detector>, String>> {
     match name {
         "national_id" => Some(national::NationalId::build(params).map(|d| Box::new(d) as Box<dyn Detector>)),
         "patient_phone" => Some(Ok(Box::new(contact::Phone::new()))),

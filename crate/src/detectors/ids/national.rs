@@ -73,7 +73,7 @@ pub struct NationalId {
 }
 
 impl NationalId {
-    pub fn build(params: &serde_json::Value) -> Result<NationalId, String> {
+    pub fn build(params: &crate::rules::Params) -> Result<NationalId, String> {
         let name = params.get("scheme").and_then(|v| v.as_str()).ok_or("params.scheme is required")?;
         let scheme = Scheme::parse(name).ok_or_else(|| format!("unknown scheme {name:?}"))?;
         let re = Regex::new(scheme.pattern()).map_err(|e| e.to_string())?;

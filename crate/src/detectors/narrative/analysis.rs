@@ -128,7 +128,7 @@ pub struct Tables {
     per_lang: Vec<Vec<Role>>,
     /// Swedish and Danish write compounds ("höftoperationen", "hofteoperation"): care terms are
     /// also looked for at the end of a longer word.
-    compound_heads: Vec<Option<aho_corasick::AhoCorasick>>,
+    compound_heads: Vec<Option<aho_corasick::nfa::noncontiguous::NFA>>,
     age: Regex,
     /// Stems (`clients::stem_word`) of the given names, so inflected forms count too: "Majas",
     /// "Kasię", "Tomkiem".
@@ -222,7 +222,7 @@ pub fn tables() -> &'static Tables {
                     .map(|t| fold(t.trim_end_matches('*')))
                     .filter(|t| t.chars().count() >= 6 && !t.contains(' '))
                     .collect();
-                aho_corasick::AhoCorasick::new(&heads).ok()
+                aho_corasick::nfa::noncontiguous::NFA::new(&heads).ok()
             })
             .collect();
         Tables { per_lang, age, given_stems, compound_heads }
@@ -353,13 +353,15 @@ impl Analysis {
         }
         if let Some(heads) = &t.compound_heads[ctx.lang.index()] {
             let hay = ctx.folded.text.as_str();
-            for m in heads.find_overlapping_iter(hay) {
+            let mut found = Vec::new();
+            crate::lexicon::overlapping(heads, hay.as_bytes(), |_, s, e| found.push((s, e)));
+            for (m_start, m_end) in found {
                 // Inside a word (the start is not a word start): "höft|operationen".
-                let inside = hay[..m.start()].chars().next_back().is_some_and(crate::text::is_word_char);
+                let inside = hay[..m_start].chars().next_back().is_some_and(crate::text::is_word_char);
                 if !inside {
                     continue;
                 }
-                let (s, _) = ctx.folded.to_original(m.start(), m.end());
+                let (s, _) = ctx.folded.to_original(m_start, m_end);
                 if words.is_empty() {
                     continue;
                 }
@@ -371,7 +373,7 @@ impl Analysis {
                 }
             }
         }
-        terms.sort_by_key(|h| (h.start, h.end));
+        crate::sort::sort_by_key(&mut terms, |h| (h.start, h.end, 0));
         let ages: Vec<(usize, usize, usize)> = t
             .age
             .find_iter(text)

@@ -19,7 +19,7 @@ use crate::clients;
 use crate::settings::ClientHashes;
 
 
-pub fn build(name: &str, _params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
+pub fn build(name: &str, _params: &crate::rules::Params) -> Option<Result<Box<dyn Detector>, String>> {
     let mode = match name {
         "client_named_care" => Mode::NamedCare,
         "client_reference" => Mode::ClientRef,

@@ -15,7 +15,7 @@ use super::{Confidence, Ctx, Detector, Hit};
 use crate::lang::Lang;
 use crate::text::{fold_char, words};
 
-pub fn build(name: &str, params: &serde_json::Value) -> Option<Result<Box<dyn Detector>, String>> {
+pub fn build(name: &str, params: &crate::rules::Params) -> Option<Result<Box<dyn Detector>, String>> {
     match name {
         "shouting" => Some(Ok(Box::new(Shouting))),
         "exclamation_run" => Some(Ok(Box::new(ExclamationRun))),
@@ -342,7 +342,7 @@ struct ObfuscatedProfanity {
 }
 
 impl ObfuscatedProfanity {
-    fn build(params: &serde_json::Value) -> Result<ObfuscatedProfanity, String> {
+    fn build(params: &crate::rules::Params) -> Result<ObfuscatedProfanity, String> {
         let name = params.get("lexicon").and_then(|v| v.as_str()).ok_or("obfuscated_profanity: params.lexicon is required")?;
         let lexicons = crate::rules::spec::lexicons();
         let mut per_lang = Vec::new();
