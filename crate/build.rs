@@ -111,7 +111,10 @@ struct Unless {
     scope: UnlessScope,
     #[serde(default)]
     action: UnlessAction,
+    #[serde(default)]
     terms: Terms,
+    #[serde(default)]
+    quoted: Option<Terms>,
 }
 
 fn variant(code: &str) -> String {
@@ -218,10 +221,14 @@ fn rule_rs(r: &RuleFile) -> Result<String, String> {
     let unless = match &r.unless {
         None => "None".to_string(),
         Some(u) => format!(
-            "Some(Unless {{ scope: UnlessScope::{:?}, action: UnlessAction::{:?}, terms: {} }})",
+            "Some(Unless {{ scope: UnlessScope::{:?}, action: UnlessAction::{:?}, terms: {}, quoted: {} }})",
             u.scope,
             u.action,
-            terms_rs(&u.terms)?
+            terms_rs(&u.terms)?,
+            match &u.quoted {
+                None => "None".to_string(),
+                Some(q) => format!("Some({})", terms_rs(q)?),
+            }
         ),
     };
     Ok(format!(

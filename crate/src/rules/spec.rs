@@ -140,11 +140,9 @@ pub enum UnlessAction {
 pub struct Unless {
     pub scope: UnlessScope,
     pub action: UnlessAction,
-    #[serde(default)]
     pub terms: Terms,
     /// Cues that silence a hit only when the hit stands in quotation marks, wherever they occur in
     /// the post: a label quoted in order to argue against it is mentioned, not used.
-    #[serde(default)]
     pub quoted: Option<Terms>,
 }
 
