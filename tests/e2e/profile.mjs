@@ -140,7 +140,7 @@ function dump(events, t0, t1) {
   for (const e of xs) {
     while (stack.length && stack[stack.length - 1] <= e.ts) stack.pop();
     const d = e.args?.data ?? e.args?.beginData ?? {};
-    const what = [d.type, d.functionName, scriptOf(e)?.replace(/^.*\//, ''), d.stackTrace ? `stack:${d.stackTrace.slice(0, 3).map((s) => s.functionName).join('<')}` : ''].filter(Boolean).join(' ');
+    const what = [d.type, d.functionName, scriptOf(e)?.replace(/^.*\//, ''), d.lineNumber !== undefined ? `@${d.lineNumber + 1}` : '', d.stackTrace ? `stack:${d.stackTrace.slice(0, 3).map((s) => s.functionName).join('<')}` : ''].filter(Boolean).join(' ');
     console.error(`${((e.ts - t0) / 1000).toFixed(2).padStart(7)} ${(e.dur / 1000).toFixed(2).padStart(6)} ${'  '.repeat(stack.length)}${e.name} ${what}`);
     stack.push(e.ts + e.dur);
   }
