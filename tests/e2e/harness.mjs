@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import { SITES, startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const EXT = join(here, '..', '..', 'dist', 'chromium');
+// BEDSIDE_EXT: another build of the extension (benchmarks compare two builds, run by run).
+export const EXT = process.env.BEDSIDE_EXT || join(here, '..', '..', 'dist', 'chromium');
 export const EXT_ID = 'mbkfocibgakomjlefaddfnpcpiomejgp';
 
 /**

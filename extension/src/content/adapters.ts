@@ -2,7 +2,7 @@
 // a fix through the editor's own input path (select, then execCommand('insertText'), which fires
 // beforeinput/input as typing does), so Draft.js, Lexical and Quill keep their state and undo works.
 // Nothing here writes to the editor's DOM directly.
-import { readContentEditable, rangeFor, type TextMap } from './textmodel';
+import { diff, readContentEditable, rangeFor, type TextMap } from './textmodel';
 
 export type Framework = 'draftjs' | 'lexical' | 'quill' | 'textarea' | 'generic';
 
@@ -19,6 +19,11 @@ export interface Adapter {
   replace(start: number, end: number, expected: string, text: string): boolean;
   /** The selection as [start, end) offsets in the text last read, or null (no caret in the box). */
   caret(): [number, number] | null;
+  /**
+   * Brings what rects() measures up to date with the text last read, off the keystroke's path (the
+   * worker's next-keystroke verdicts are prepared at the same moment).
+   */
+  prepare(): void;
   /** Selects [start, end) so the user can see it (Review). */
   select(start: number, end: number): void;
   dispose(): void;
@@ -70,6 +75,7 @@ class ContentEditableAdapter implements Adapter {
     if (!this.select(start, end)) return false;
     return document.execCommand('insertText', false, text);
   }
+  prepare(): void {}
   dispose(): void {}
 }
 
@@ -91,6 +97,7 @@ class TextareaAdapter implements Adapter {
     return this.text;
   }
   private mirrorStyle = '';
+  private mirrorData = '';
   /** Styles the mirror like the textarea (reads first, then writes, only what changed). */
   private layout(): { box: DOMRect; dx: number; dy: number } {
     const cs = getComputedStyle(this.el);
@@ -109,12 +116,29 @@ class TextareaAdapter implements Adapter {
       this.mirrorStyle = css;
       this.mirror.style.cssText = css;
     }
+    // Only the edit goes into the mirror (not the whole text again): Blink then reshapes and
+    // relays out the changed part only, where replacing the data reshapes all of it (~1 ms per
+    // 3,000 characters, in the keystroke's task, since the rects are read right after).
     const data = this.text + '\u200b';
-    if (this.mirrorText.data !== data) this.mirrorText.data = data;
+    const d = diff(this.mirrorData, data);
+    if (d) {
+      this.mirrorText.replaceData(d.from, d.toOld - d.from, data.slice(d.from, d.toNew));
+      this.mirrorData = data;
+    }
     return { box, dx, dy };
   }
   rects(start: number, end: number): DOMRect[] {
     return this.rectsMany([[start, end]])[0];
+  }
+  /**
+   * Styles the mirror, gives it the current text and lays it out (by measuring it), so that the
+   * next keystroke's underline costs the layout of one edit, not of the whole text: the first
+   * finding in a box used to lay out the whole mirror inside the keystroke (~1-2 ms).
+   */
+  prepare(): void {
+    if (!this.el.isConnected) return;
+    this.layout();
+    void this.mirror.offsetHeight;
   }
   rectsMany(spans: Array<[number, number]>): DOMRect[][] {
     const { box, dx, dy } = this.layout();

@@ -30,6 +30,8 @@ export class Box {
    */
   next: { seq: number; text: string; at: number; end: number; chars: string; base: PageFinding[]; hits: Map<string, PageFinding[]> | null } | null = null;
   prepareTimer = 0;
+  /** The text version the underlines on screen were drawn for. */
+  paintedVersion = -1;
   waiters: Array<() => void> = [];
   private underlines: HTMLElement[] = [];
   readonly badge: HTMLDivElement;
@@ -95,12 +97,12 @@ export class Box {
    * only written when what it shows changed: no layout is forced between writes, and a frame in
    * which nothing moved writes nothing.
    */
-  paint(settings: PageSettings | null, allowed: Set<string>, state: 'on' | 'off' | { error: string }): void {
+  paint(settings: PageSettings | null, allowed: Set<string>, state: 'on' | 'off' | { error: string }, badge = true): void {
     const edRect = this.el.getBoundingClientRect();
     const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
     const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
     const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end])) : [];
-    const viewportWidth = document.documentElement.clientWidth;
+    const viewportWidth = badge ? document.documentElement.clientWidth : 0;
     this.drawn = [];
     let n = 0;
     open.forEach((f, i) => {
@@ -127,8 +129,22 @@ export class Box {
     });
     for (const u of this.underlines.splice(n)) u.remove();
     this.underlineKeys.length = n;
-    this.paintBadge(visible, edRect, viewportWidth, open, state);
+    this.visible = visible;
+    if (badge) this.paintBadge(visible, edRect, viewportWidth, open, state);
   }
+
+  /**
+   * The badge for what `paint` last drew. The keystroke's own paint leaves it for a task after the
+   * frame (index.ts): the underline must be in the character's frame, a changed count need not, and
+   * the badge's measuring (the viewport's width) and rebuilt children stay out of the keystroke.
+   */
+  paintBadgeLater(state: 'on' | 'off' | { error: string }): void {
+    const edRect = this.el.getBoundingClientRect();
+    const visible = this.visible && this.el.isConnected && edRect.width > 0 && edRect.height > 0;
+    this.paintBadge(visible, edRect, document.documentElement.clientWidth, this.drawn.map((d) => d.finding), state);
+  }
+
+  private visible = false;
 
   private badgeContent = '';
   private badgePlace = '';

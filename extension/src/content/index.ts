@@ -159,7 +159,13 @@ function start(site: SiteFile): void {
     b.next = null;
     clearTimeout(b.prepareTimer);
     const version = b.version;
-    b.prepareTimer = window.setTimeout(() => { if (b.version === version) prepareNow(b); }, PREPARE_AFTER_MS);
+    b.prepareTimer = window.setTimeout(() => {
+      if (b.version !== version) return;
+      // The layout side too: whatever the next keystroke will measure is brought up to date now,
+      // while the page is idle, so that keystroke only measures its own edit.
+      b.adapter.prepare();
+      prepareNow(b);
+    }, PREPARE_AFTER_MS);
   }
   function prepareNow(b: Box): void {
     b.next = null;
@@ -192,7 +198,7 @@ function start(site: SiteFile): void {
     if (!b.text.startsWith(n.text.slice(0, n.at)) || b.text.slice(n.at + k) !== n.text.slice(n.end)) return false;
     b.accept(b.text, n.hits.get(c) ?? remap(n.base, { from: n.at, toOld: n.end, toNew: n.at + k }, b.text));
     mark('c.prepared');
-    paintBox(b);
+    paintBox(b, true);
     repaint.delete(b); // drawn for this text already; a later mutation puts it back
     mark('c.drawn');
     prepareNext(b);
@@ -291,13 +297,50 @@ function start(site: SiteFile): void {
     for (const b of repaint) if (b.adapter.framework === 'textarea' && b.refresh()) send(b);
     const targets = paintAll ? [...boxes.values()] : [...repaint];
     repaint.clear();
+    for (const b of targets) {
+      // A textarea drawn in this keystroke's task for the text it still holds needs nothing more:
+      // its mutations (React writing defaultValue) don't move its text, and its rects come from
+      // our own mirror, so measuring again would only lay the mirror out a second time.
+      if (!paintAll && b.adapter.framework === 'textarea' && b.paintedVersion === b.version && badgeLater.has(b)) continue;
+      paintBox(b, badgeLater.has(b));
+    }
     paintAll = false;
-    for (const b of targets) paintBox(b);
     if (card && !cardStillValid()) hideCard();
     mark('c.frameEnd');
   }
-  function paintBox(b: Box): void {
-    b.paint(settings, allowed, state());
+  /**
+   * Draws a box's underlines and badge. `inKeystroke`: drawn in the keystroke's own task, before
+   * the frame that shows the typed character; only the underlines are drawn then, and the badge and
+   * the audit count follow in a task after that frame (`afterFrameChannel`).
+   */
+  function paintBox(b: Box, inKeystroke = false): void {
+    b.paint(settings, allowed, state(), !inKeystroke);
+    b.paintedVersion = b.version;
+    if (inKeystroke) {
+      badgeLater.add(b);
+      if (!afterFrameQueued) { afterFrameQueued = true; afterFrameChannel.port2.postMessage(0); }
+      return;
+    }
+    countShown(b);
+  }
+  // Chromium runs no task between a keystroke and the frame that shows it, so a task posted from
+  // the keystroke runs once that frame is painted.
+  const badgeLater = new Set<Box>();
+  let afterFrameQueued = false;
+  const afterFrameChannel = new MessageChannel();
+  afterFrameChannel.port1.onmessage = () => {
+    afterFrameQueued = false;
+    mark('c.afterFrame');
+    const st = state();
+    for (const b of badgeLater) {
+      if (!boxes.has(b.el)) continue;
+      b.paintBadgeLater(st);
+      countShown(b);
+    }
+    badgeLater.clear();
+    mark('c.afterFrameEnd');
+  };
+  function countShown(b: Box): void {
     // Audit (counts only, no text). A warning is counted once per draft: per rule, only when more
     // of its findings are on screen at once than ever before in this draft, so a span that grows
     // while the user types, or disappears for a frame and returns, is not counted again.

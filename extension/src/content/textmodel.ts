@@ -102,14 +102,33 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
   return r;
 }
 
+/**
+ * Length of the longest common prefix of `a` and `b` (at most `max`), or with `fromEnd` of the
+ * longest common suffix. Found by halving with native substring comparisons rather than a
+ * character loop in script: a keystroke's diff of a 3,000-character draft is a dozen native
+ * compares instead of ~6,000 charCodeAt calls (which, in code that has only run a few times,
+ * cost ~0.5 ms on the page's thread).
+ */
+function common(a: string, b: string, max: number, fromEnd: boolean): number {
+  let lo = 0; // the first `lo` characters (from the chosen end) are known to be equal
+  let hi = max; // and the answer is at most `hi`
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const same = fromEnd
+      ? a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)
+      : a.slice(lo, mid) === b.slice(lo, mid);
+    if (same) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Where `before` and `after` differ: [from, toOld) in before was replaced by [from, toNew) in after. */
 export function diff(before: string, after: string): { from: number; toOld: number; toNew: number } | null {
   if (before === after) return null;
   const n = Math.min(before.length, after.length);
-  let p = 0;
-  while (p < n && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < n - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  const p = common(before, after, n, false);
+  const s = common(before, after, n - p, true);
   return { from: p, toOld: before.length - s, toNew: after.length - s };
 }
 
