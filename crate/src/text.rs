@@ -112,7 +112,13 @@ pub fn is_marked_letter(c: char) -> bool {
 
 /// True for characters that make up words (letters, digits, marks, and the apostrophe inside
 /// French and English words is handled by callers).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    // Latin-1 letters and Latin Extended-A (the accented letters of the six languages) without
+    // the Unicode table lookup: all of U+00C0..=U+017F are letters except × and ÷.
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -135,6 +141,18 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// For `for_each_word`'s tight loop: 1 for an ASCII letter or digit, 0 for other ASCII, 2 for a
+/// byte of a non-ASCII char (decoded and classified apart).
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric() as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Calls `f(start, end)` for each word of `text` (maximal runs of word characters), in order.
 #[inline]
 fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
@@ -144,8 +162,8 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
     while i < b.len() {
         // Runs of ASCII letters and digits inside a word, or of other ASCII between words, in one
         // tight loop.
-        let inside = start != usize::MAX;
-        i += b[i..].iter().position(|&x| x >= 0x80 || x.is_ascii_alphanumeric() != inside).unwrap_or(b.len() - i);
+        let inside = (start != usize::MAX) as u8;
+        i += b[i..].iter().position(|&x| WORD_BYTE[x as usize] != inside).unwrap_or(b.len() - i);
         if i >= b.len() {
             break;
         }
@@ -306,6 +324,13 @@ mod tests {
             assert!(words(d).iter().all(|w| w.text == &d[w.start..w.end]));
             assert_eq!(word_starts(d), w.iter().map(|x| x.0).collect::<Vec<_>>(), "word starts of {d:?}");
             assert_eq!(sentences(d), sentences_by_char(d), "sentences of {d:?}");
+        }
+    }
+
+    #[test]
+    fn word_chars_fast_path_agrees_with_unicode() {
+        for c in ('\0'..='\u{2FF}').chain(['\u{1E9E}', 'Ω', '٣', '\u{301}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?}");
         }
     }
 

@@ -476,6 +476,23 @@ impl Detector for ObfuscatedProfanity {
                     // A suspect token only needs its end: skip its ASCII in one tight loop.
                     i += b[i..].iter().position(|&y| y >= 0x80 || TOKEN_CLASS[y as usize] == NOT_TOKEN).unwrap_or(b.len() - i);
                     continue;
+                } else if class == LETTER {
+                    // ASCII letters inside a token not (yet) suspect: only a third equal letter in
+                    // a row changes anything, so compare each with the one before, no decoding.
+                    while i < b.len() && b[i] < 0x80 && TOKEN_CLASS[b[i] as usize] == LETTER {
+                        let c = b[i] as char;
+                        i += 1;
+                        if c == prev {
+                            run += 1;
+                            if run >= 3 {
+                                suspect = true;
+                                break;
+                            }
+                        } else {
+                            (prev, run) = (c, 1);
+                        }
+                    }
+                    continue;
                 }
             }
             let (c, len) = if x < 0x80 {
