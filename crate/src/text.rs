@@ -203,6 +203,17 @@ pub fn word_starts(text: &str) -> Vec<usize> {
     out
 }
 
+/// For `sentences`' tight loop: bytes that may end a sentence or start a non-ASCII char.
+static SENTENCE_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = matches!(i as u8, b'\n' | b'.' | b'!' | b'?');
+        i += 1;
+    }
+    t
+};
+
 /// Byte ranges of sentences: split after `.`, `!`, `?`, `…` followed by whitespace, and at line
 /// breaks. Good enough for windows and scopes; not a linguistic segmenter.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
@@ -214,7 +225,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     while i < b.len() {
         // Plain ASCII that neither ends a sentence nor follows an end: nothing to do.
         if !prev_terminal {
-            i += b[i..].iter().position(|&x| x >= 0x80 || matches!(x, b'\n' | b'.' | b'!' | b'?')).unwrap_or(b.len() - i);
+            i += b[i..].iter().position(|&x| SENTENCE_BYTE[x as usize]).unwrap_or(b.len() - i);
             if i >= b.len() {
                 break;
             }
