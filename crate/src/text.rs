@@ -69,7 +69,9 @@ impl Folded {
             // `fold_char` maps to another), a whole run at a time.
             let run = bytes[i..].iter().position(|&x| x >= 0x80 || x == b'`').unwrap_or(bytes.len() - i);
             if run > 0 {
-                text.extend(bytes[i..i + run].iter().map(|&x| x.to_ascii_lowercase() as char));
+                let before = text.len();
+                text.push_str(&original[i..i + run]);
+                text.as_mut_str()[before..].make_ascii_lowercase();
                 orig_start.extend(i as u32..(i + run) as u32);
                 orig_end.extend(i as u32 + 1..(i + run) as u32 + 1);
                 i += run;

@@ -50,6 +50,15 @@ fn has_capitals(s: &str, n: usize) -> bool {
     let (mut seen, mut i) = (0, 0);
     while i < b.len() {
         let x = b[i];
+        if x < 0x80 {
+            // ASCII: count capitals without a branch per letter.
+            seen += x.is_ascii_uppercase() as usize;
+            if seen >= n {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
         let (upper, len) = if x < 0x80 {
             (x.is_ascii_uppercase(), 1)
         } else {
@@ -130,6 +139,17 @@ impl Detector for Shouting {
 
 struct ExclamationRun;
 
+/// For `ExclamationRun`'s tight loop: `!`, `?` and the bytes of non-ASCII chars.
+static MARK_OR_NON_ASCII: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = matches!(i as u8, b'!' | b'?');
+        i += 1;
+    }
+    t
+};
+
 impl Detector for ExclamationRun {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
@@ -152,7 +172,7 @@ impl Detector for ExclamationRun {
             let x = b[i];
             // Plain ASCII outside a run of marks: nothing to do.
             if run_start.is_none() && x < 0x80 && x != b'!' && x != b'?' {
-                i += b[i..].iter().position(|&x| x >= 0x80 || x == b'!' || x == b'?').unwrap_or(b.len() - i);
+                i += b[i..].iter().position(|&x| MARK_OR_NON_ASCII[x as usize]).unwrap_or(b.len() - i);
                 continue;
             }
             let c = if x < 0x80 { x as char } else { text[i..].chars().next().unwrap_or(' ') };
