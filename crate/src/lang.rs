@@ -94,7 +94,9 @@ const MAX_STOPWORD: usize = 11;
 #[inline]
 fn pack(word: &[u8]) -> u128 {
     let mut b = [0u8; 16];
-    b[..word.len()].copy_from_slice(word);
+    for (d, s) in b.iter_mut().zip(word) {
+        *d = *s;
+    }
     b[15] = word.len() as u8;
     u128::from_le_bytes(b)
 }
@@ -250,21 +252,34 @@ pub fn detect(text: &str) -> Lang {
         let mut all_ascii = true;
         while i < bytes.len() {
             let b = bytes[i];
-            let (inside, len) = if b < 0x80 {
-                (ASCII_WORD[b as usize], 1)
-            } else {
-                let c = sample[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric() || c == '’', c.len_utf8())
-            };
-            if inside {
+            if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    if start != usize::MAX {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                // A run of ASCII word bytes in one tight loop.
                 if start == usize::MAX {
                     start = i;
                 }
-                all_ascii &= b < 0x80;
+                i += 1;
+                while i < bytes.len() && bytes[i] < 0x80 && ASCII_WORD[bytes[i] as usize] {
+                    i += 1;
+                }
+                continue;
+            }
+            let c = sample[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() || c == '’' {
+                if start == usize::MAX {
+                    start = i;
+                }
+                all_ascii = false;
             } else if start != usize::MAX {
                 break;
             }
-            i += len;
+            i += c.len_utf8();
         }
         if start == usize::MAX {
             break;
