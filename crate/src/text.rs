@@ -235,7 +235,7 @@ static SENTENCE_BYTE: [bool; 256] = {
 /// breaks. Good enough for windows and scopes; not a linguistic segmenter.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     let mut prev_terminal = false;
     let mut i = 0;

@@ -50,15 +50,6 @@ fn has_capitals(s: &str, n: usize) -> bool {
     let (mut seen, mut i) = (0, 0);
     while i < b.len() {
         let x = b[i];
-        if x < 0x80 {
-            // ASCII: count capitals without a branch per letter.
-            seen += x.is_ascii_uppercase() as usize;
-            if seen >= n {
-                return true;
-            }
-            i += 1;
-            continue;
-        }
         let (upper, len) = if x < 0x80 {
             (x.is_ascii_uppercase(), 1)
         } else {
