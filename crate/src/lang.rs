@@ -86,40 +86,80 @@ const AFFIXES: [(Lang, &[&str], &[&str]); 6] = [
     (Lang::Tr, &["ç", "ş"], &["yor", "lar", "ler", "dır", "dir", "mış", "miş", "ız", "iz", "sın", "ım"]),
 ];
 
-/// FNV-1a: the stopword map's keys are short words, for which SipHash costs more than the lookup.
-#[derive(Default)]
-struct Fnv(u64);
+/// The longest stopword, in UTF-8 bytes ("aujourd'hui"): longer words are not looked up.
+const MAX_STOPWORD: usize = 11;
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// A word of up to 15 bytes packed into one integer (bytes in order, length in the top byte), so a
+/// stopword lookup compares one `u128` instead of calling `memcmp` on a string.
+#[inline]
+fn pack(word: &[u8]) -> u128 {
+    let mut b = [0u8; 16];
+    for (d, s) in b.iter_mut().zip(word) {
+        *d = *s;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100_0000_01b3);
+    b[15] = word.len() as u8;
+    u128::from_le_bytes(b)
+}
+
+/// `STOPWORDS` as an open-addressing table from packed word to the languages that list it (a bit
+/// per `Lang::index`), built once: language detection runs on every check and looks up every
+/// short word of the draft.
+struct StopwordIndex {
+    keys: Vec<u128>,
+    langs: Vec<u8>,
+}
+
+const STOP_BITS: u32 = 11;
+
+#[inline]
+fn stop_slot(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (x.wrapping_mul(0xFF51_AFD7_ED55_8CCD) >> (64 - STOP_BITS)) as usize
+}
+
+impl StopwordIndex {
+    fn build() -> StopwordIndex {
+        let size = 1usize << STOP_BITS;
+        let mut t = StopwordIndex { keys: vec![0; size], langs: vec![0; size] };
+        for (lang, words) in STOPWORDS.iter() {
+            for w in words.iter() {
+                let key = pack(w.as_bytes());
+                let mut i = stop_slot(key);
+                while t.keys[i] != 0 && t.keys[i] != key {
+                    i = (i + 1) & (size - 1);
+                }
+                t.keys[i] = key;
+                t.langs[i] |= 1 << lang.index();
+            }
         }
-        self.0 = h;
+        t
+    }
+
+    /// The languages listing `word` as a stopword (0 for none). `word` is lowercase.
+    #[inline]
+    fn get(&self, word: &[u8]) -> u8 {
+        if word.is_empty() || word.len() > MAX_STOPWORD {
+            return 0;
+        }
+        let key = pack(word);
+        let mask = self.keys.len() - 1;
+        let mut i = stop_slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.langs[i];
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
-type StopwordIndex = std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<Fnv>>;
-
-/// `STOPWORDS` as a map from word to the languages that list it (a bit per `Lang::index`), built
-/// once: a hash lookup per word instead of a scan of every list (language detection runs on every
-/// check).
 fn stopword_index() -> &'static StopwordIndex {
     static INDEX: std::sync::OnceLock<StopwordIndex> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut map = StopwordIndex::default();
-        for (lang, words) in STOPWORDS.iter() {
-            for w in words.iter() {
-                *map.entry(*w).or_default() |= 1 << lang.index();
-            }
-        }
-        map
-    })
+    INDEX.get_or_init(StopwordIndex::build)
 }
 
 /// `AFFIXES` indexed by the byte they start (prefixes) or end (suffixes) with: a word is compared
@@ -146,22 +186,51 @@ fn affix_index() -> &'static AffixIndex {
     })
 }
 
+/// `a` starts with `p` (affixes are a few bytes: a loop beats a `memcmp` call).
+#[inline]
+fn has_prefix(a: &[u8], p: &[u8]) -> bool {
+    p.len() <= a.len() && a.iter().zip(p).all(|(x, y)| x == y)
+}
+
+#[inline]
+fn has_suffix(a: &[u8], x: &[u8]) -> bool {
+    x.len() <= a.len() && a[a.len() - x.len()..].iter().zip(x).all(|(p, q)| p == q)
+}
+
+/// ASCII bytes that belong to a word for language detection: letters, digits and `'`.
+const fn ascii_word_table() -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'\'';
+        b += 1;
+    }
+    t
+}
+static ASCII_WORD: [bool; 128] = ascii_word_table();
+
 /// Which of the six languages `text` is most likely written in. English wins ties and empty text,
 /// because the interface falls back to English too.
 pub fn detect(text: &str) -> Lang {
     // Only the first few thousand characters matter; this keeps detection O(1) on huge pastes.
-    let sample: &str = match text.char_indices().nth(4000) {
-        Some((i, _)) => &text[..i],
-        None => text,
+    // (A text of at most 4,000 bytes has at most 4,000 characters: no need to count them.)
+    let sample: &str = if text.len() <= 4000 {
+        text
+    } else {
+        match text.char_indices().nth(4000) {
+            Some((i, _)) => &text[..i],
+            None => text,
+        }
     };
     let bytes = sample.as_bytes();
     let mut votes = [0f32; 6];
     // Every letter that votes is outside ASCII.
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
+        match bytes[i..].iter().position(|&b| b >= 0x80) {
+            Some(off) => i += off,
+            None => break,
         }
         let c = sample[i..].chars().next().unwrap_or(' ');
         letter_votes(c, &mut votes);
@@ -169,28 +238,48 @@ pub fn detect(text: &str) -> Lang {
     }
     let index = stopword_index();
     let affixes = affix_index();
-    // One buffer for the lowercased word, reused.
+    // Buffers for the lowercased word, reused: bytes for an ASCII word, a string otherwise.
+    let mut ascii = [0u8; 16];
     let mut lower = String::with_capacity(64);
     // Words: runs of letters, digits and apostrophes.
     let mut i = 0;
     while i < bytes.len() {
+        // Skip ASCII that is not part of a word in one tight loop.
+        while i < bytes.len() && bytes[i] < 0x80 && !ASCII_WORD[bytes[i] as usize] {
+            i += 1;
+        }
         let mut start = usize::MAX;
+        let mut all_ascii = true;
         while i < bytes.len() {
             let b = bytes[i];
-            let (inside, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric() || b == b'\'', 1)
-            } else {
-                let c = sample[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric() || c == '’', c.len_utf8())
-            };
-            if inside {
+            if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    if start != usize::MAX {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                // A run of ASCII word bytes in one tight loop.
                 if start == usize::MAX {
                     start = i;
                 }
+                i += 1;
+                while i < bytes.len() && bytes[i] < 0x80 && ASCII_WORD[bytes[i] as usize] {
+                    i += 1;
+                }
+                continue;
+            }
+            let c = sample[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() || c == '’' {
+                if start == usize::MAX {
+                    start = i;
+                }
+                all_ascii = false;
             } else if start != usize::MAX {
                 break;
             }
-            i += len;
+            i += c.len_utf8();
         }
         if start == usize::MAX {
             break;
@@ -199,39 +288,49 @@ pub fn detect(text: &str) -> Lang {
         if word.len() > 14 {
             continue;
         }
-        lower.clear();
-        let mut chars = 0usize;
-        for c in word.chars() {
-            if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-                chars += 1;
-            } else {
-                for l in c.to_lowercase() {
-                    lower.push(if l == '’' { '\'' } else { l });
+        let (lb, chars): (&[u8], usize) = if all_ascii {
+            for (d, s) in ascii.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            (&ascii[..word.len()], word.len())
+        } else {
+            lower.clear();
+            let mut chars = 0usize;
+            for c in word.chars() {
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
                     chars += 1;
+                } else {
+                    for l in c.to_lowercase() {
+                        lower.push(if l == '’' { '\'' } else { l });
+                        chars += 1;
+                    }
                 }
             }
-        }
+            (lower.as_bytes(), chars)
+        };
         if chars >= 4 {
-            let lb = lower.as_bytes();
             let mut langs = 0u8;
             for &(p, lang) in &affixes.by_first[lb[0] as usize] {
-                if lb.starts_with(p) {
+                if has_prefix(lb, p) {
                     langs |= 1 << lang;
                 }
             }
             for &(x, lang) in &affixes.by_last[lb[lb.len() - 1] as usize] {
-                if lb.ends_with(x) {
+                if has_suffix(lb, x) {
                     langs |= 1 << lang;
                 }
             }
-            for lang in Lang::ALL {
-                if langs & (1 << lang.index()) != 0 {
-                    votes[lang.index()] += 0.4;
+            if langs != 0 {
+                for lang in Lang::ALL {
+                    if langs & (1 << lang.index()) != 0 {
+                        votes[lang.index()] += 0.4;
+                    }
                 }
             }
         }
-        if let Some(&langs) = index.get(lower.as_str()) {
+        let langs = index.get(lb);
+        if langs != 0 {
             for lang in Lang::ALL {
                 if langs & (1 << lang.index()) != 0 {
                     votes[lang.index()] += 1.0;
@@ -284,6 +383,96 @@ mod tests {
                 assert!(seen.insert(w), "{}: {w} twice", lang.code());
             }
         }
+    }
+
+    /// The plain definition `detect` implements with packed lookups and an ASCII fast path
+    /// (the implementation before that change): every word lowercased into a `String` and looked
+    /// up in each list.
+    fn detect_by_definition(text: &str) -> Lang {
+        let sample: &str = match text.char_indices().nth(4000) {
+            Some((i, _)) => &text[..i],
+            None => text,
+        };
+        let mut votes = [0f32; 6];
+        for c in sample.chars() {
+            letter_votes(c, &mut votes);
+        }
+        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in sample.char_indices() {
+            if is_word(c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                words.push(&sample[s..i]);
+            }
+        }
+        if let Some(s) = start {
+            words.push(&sample[s..]);
+        }
+        for word in words {
+            if word.len() > 14 {
+                continue;
+            }
+            let lower: String = word.chars().flat_map(|c| c.to_lowercase()).map(|c| if c == '’' { '\'' } else { c }).collect();
+            if lower.chars().count() >= 4 {
+                for lang in Lang::ALL {
+                    let (_, prefixes, suffixes) = AFFIXES[lang.index()];
+                    if prefixes.iter().any(|p| lower.starts_with(p)) || suffixes.iter().any(|x| lower.ends_with(x)) {
+                        votes[lang.index()] += 0.4;
+                    }
+                }
+            }
+            for (lang, list) in STOPWORDS.iter() {
+                if list.contains(&lower.as_str()) {
+                    votes[lang.index()] += 1.0;
+                }
+            }
+        }
+        let mut best = Lang::En;
+        for lang in Lang::ALL {
+            if votes[lang.index()] > votes[best.index()] {
+                best = lang;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn detect_agrees_with_its_definition() {
+        // Drafts mixing the six languages' words, letters, apostrophes, long words and symbols,
+        // from a fixed-seed generator, plus every stopword alone and capitalised.
+        let mut pieces: Vec<String> = STOPWORDS.iter().flat_map(|(_, w)| w.iter().map(|s| s.to_string())).collect();
+        pieces.extend(AFFIXES.iter().flat_map(|(_, p, x)| p.iter().chain(x.iter()).map(|s| format!("ab{s}cd {s}xy wq{s}"))));
+        pieces.extend(
+            ["İSTANBUL", "Łódź", "ÆRØ", "l’équipe", "aujourd’hui", "J'AI", "😀", "12,5", "–", "\u{a0}", "x\u{301}y", "Straße", "DZIĘKUJĘ", "ılık", "åäö", "antidisestablishment", "’", "''"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        for p in pieces.clone() {
+            assert_eq!(detect(&p), detect_by_definition(&p), "{p:?}");
+            let upper = p.to_uppercase();
+            assert_eq!(detect(&upper), detect_by_definition(&upper), "{upper:?}");
+        }
+        let seps = [" ", ", ", ". ", "\n", "'", "’", "-", "", "  ", "!"];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut d = String::new();
+            for _ in 0..1 + next(40) {
+                d.push_str(&pieces[next(pieces.len())]);
+                d.push_str(seps[next(seps.len())]);
+            }
+            assert_eq!(detect(&d), detect_by_definition(&d), "{d:?}");
+        }
+        // Around the 4,000-character sample limit.
+        let long = "och det är så ".repeat(400) + &"the and is ".repeat(400);
+        assert_eq!(detect(&long), detect_by_definition(&long));
     }
 
     #[test]

@@ -194,6 +194,10 @@ pub fn sort_dedup(matches: &mut Vec<TermMatch>) {
 /// stand for the term's marked one (diacritic left out); a marked draft letter must be the term's.
 /// Where the two stop lining up (æ vs "ae", a decomposed mark), the folded match is trusted.
 fn marked_letters_agree(piece: &str, term: &[char]) -> bool {
+    // Only a marked draft letter can disagree, and none is ASCII.
+    if piece.is_ascii() {
+        return true;
+    }
     let mut term = term.iter();
     for x in piece.chars().flat_map(char::to_lowercase) {
         let Some(&t) = term.next() else { return true };

@@ -38,8 +38,23 @@ pub fn fold_char(c: char, out: &mut String) {
 /// Folds a whole string (used for lexicon terms and allow-list entries).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII other than '`' folds to its lowercase: a whole run at a time (as `Folded::new`).
+        let run = b[i..].iter().position(|&x| x >= 0x80 || x == b'`').unwrap_or(b.len() - i);
+        if run > 0 {
+            let before = out.len();
+            out.push_str(&s[i..i + run]);
+            out.as_mut_str()[before..].make_ascii_lowercase();
+            i += run;
+            if i >= b.len() {
+                break;
+            }
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
         fold_char(c, &mut out);
+        i += c.len_utf8();
     }
     out
 }
@@ -69,7 +84,9 @@ impl Folded {
             // `fold_char` maps to another), a whole run at a time.
             let run = bytes[i..].iter().position(|&x| x >= 0x80 || x == b'`').unwrap_or(bytes.len() - i);
             if run > 0 {
-                text.extend(bytes[i..i + run].iter().map(|&x| x.to_ascii_lowercase() as char));
+                let before = text.len();
+                text.push_str(&original[i..i + run]);
+                text.as_mut_str()[before..].make_ascii_lowercase();
                 orig_start.extend(i as u32..(i + run) as u32);
                 orig_end.extend(i as u32 + 1..(i + run) as u32 + 1);
                 i += run;
@@ -112,7 +129,13 @@ pub fn is_marked_letter(c: char) -> bool {
 
 /// True for characters that make up words (letters, digits, marks, and the apostrophe inside
 /// French and English words is handled by callers).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    // Latin-1 letters and Latin Extended-A (the accented letters of the six languages) without
+    // the Unicode table lookup: all of U+00C0..=U+017F are letters except × and ÷.
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -135,6 +158,18 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// For `for_each_word`'s tight loop: 1 for an ASCII letter or digit, 0 for other ASCII, 2 for a
+/// byte of a non-ASCII char (decoded and classified apart).
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric() as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Calls `f(start, end)` for each word of `text` (maximal runs of word characters), in order.
 #[inline]
 fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
@@ -144,8 +179,8 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
     while i < b.len() {
         // Runs of ASCII letters and digits inside a word, or of other ASCII between words, in one
         // tight loop.
-        let inside = start != usize::MAX;
-        i += b[i..].iter().position(|&x| x >= 0x80 || x.is_ascii_alphanumeric() != inside).unwrap_or(b.len() - i);
+        let inside = (start != usize::MAX) as u8;
+        i += b[i..].iter().position(|&x| WORD_BYTE[x as usize] != inside).unwrap_or(b.len() - i);
         if i >= b.len() {
             break;
         }
@@ -185,18 +220,29 @@ pub fn word_starts(text: &str) -> Vec<usize> {
     out
 }
 
+/// For `sentences`' tight loop: bytes that may end a sentence or start a non-ASCII char.
+static SENTENCE_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = matches!(i as u8, b'\n' | b'.' | b'!' | b'?');
+        i += 1;
+    }
+    t
+};
+
 /// Byte ranges of sentences: split after `.`, `!`, `?`, `…` followed by whitespace, and at line
 /// breaks. Good enough for windows and scopes; not a linguistic segmenter.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     let mut prev_terminal = false;
     let mut i = 0;
     while i < b.len() {
         // Plain ASCII that neither ends a sentence nor follows an end: nothing to do.
         if !prev_terminal {
-            i += b[i..].iter().position(|&x| x >= 0x80 || matches!(x, b'\n' | b'.' | b'!' | b'?')).unwrap_or(b.len() - i);
+            i += b[i..].iter().position(|&x| SENTENCE_BYTE[x as usize]).unwrap_or(b.len() - i);
             if i >= b.len() {
                 break;
             }
@@ -306,6 +352,25 @@ mod tests {
             assert!(words(d).iter().all(|w| w.text == &d[w.start..w.end]));
             assert_eq!(word_starts(d), w.iter().map(|x| x.0).collect::<Vec<_>>(), "word starts of {d:?}");
             assert_eq!(sentences(d), sentences_by_char(d), "sentences of {d:?}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_fold_char() {
+        let drafts = ["", "Plain ASCII `quoted` TEXT", "İSTANBUL ılık Łódź Søren Ærø Straße œuvre", "a\u{301}´`’‘–—😀 \u{a0}x", "ÉLODIE`"];
+        for d in drafts {
+            let mut by_char = String::new();
+            for c in d.chars() {
+                fold_char(c, &mut by_char);
+            }
+            assert_eq!(fold(d), by_char, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn word_chars_fast_path_agrees_with_unicode() {
+        for c in ('\0'..='\u{2FF}').chain(['\u{1E9E}', 'Ω', '٣', '\u{301}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?}");
         }
     }
 

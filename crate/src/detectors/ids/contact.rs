@@ -249,13 +249,12 @@ impl Detector for Phone {
             let sentence = context(text, s, e, 160, 100, false);
             let person = has_any(&sentence, PERSON);
             let business = has_any(&around, BUSINESS) || same_line_has_shared_mailbox(text, s, e);
-            let patient = has_any(&sentence, PATIENT);
             let mobile = line == Line::Mobile;
             let confidence = if person {
                 Some(if business { Confidence::Medium } else { Confidence::High })
             } else if business {
                 None
-            } else if mobile && patient {
+            } else if mobile && has_any(&sentence, PATIENT) {
                 Some(Confidence::High)
             } else if mobile {
                 Some(Confidence::Medium)

@@ -444,8 +444,9 @@ impl Analysis {
             | Role::OwnKin.bit();
         let mut persons: Vec<Person> = Vec::new();
         // Handles.
-        for (i, c) in text.char_indices() {
-            if c != '@' || text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric()) {
+        // '@' is ASCII: find it by byte, not by decoding every char.
+        for (i, _) in text.match_indices('@') {
+            if text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric()) {
                 continue;
             }
             let rest = &text[i + 1..];

@@ -130,6 +130,17 @@ impl Detector for Shouting {
 
 struct ExclamationRun;
 
+/// For `ExclamationRun`'s tight loop: `!`, `?` and the bytes of non-ASCII chars.
+static MARK_OR_NON_ASCII: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = matches!(i as u8, b'!' | b'?');
+        i += 1;
+    }
+    t
+};
+
 impl Detector for ExclamationRun {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
@@ -152,7 +163,7 @@ impl Detector for ExclamationRun {
             let x = b[i];
             // Plain ASCII outside a run of marks: nothing to do.
             if run_start.is_none() && x < 0x80 && x != b'!' && x != b'?' {
-                i += b[i..].iter().position(|&x| x >= 0x80 || x == b'!' || x == b'?').unwrap_or(b.len() - i);
+                i += b[i..].iter().position(|&x| MARK_OR_NON_ASCII[x as usize]).unwrap_or(b.len() - i);
                 continue;
             }
             let c = if x < 0x80 { x as char } else { text[i..].chars().next().unwrap_or(' ') };
@@ -233,19 +244,25 @@ fn clusters(text: &str) -> Vec<Cluster> {
     while next < b.len() {
         let i = next;
         let x = b[i];
-        if x == b'\n' {
-            line_blank = true;
-            after_zwj = false;
-            next += 1;
-            continue;
-        }
-        // ASCII is never part of an emoji.
+        // ASCII is never part of an emoji: a whole run at a time. After it, the line is blank
+        // when nothing but whitespace follows the run's last line break (or, without one, when
+        // it was blank before and the run is all whitespace).
         if x < 0x80 {
-            after_zwj = false;
-            if !(x as char).is_whitespace() {
+            let end = b[i..].iter().position(|&y| y >= 0x80).map_or(b.len(), |o| i + o);
+            let run = &b[i..end];
+            let tail = match run.iter().rposition(|&y| y == b'\n') {
+                Some(nl) => {
+                    line_blank = true;
+                    &run[nl + 1..]
+                }
+                None => run,
+            };
+            // `char::is_whitespace` for ASCII.
+            if line_blank && !tail.iter().all(|&y| matches!(y, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')) {
                 line_blank = false;
             }
-            next += 1;
+            after_zwj = false;
+            next = end;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
@@ -458,13 +475,44 @@ impl Detector for ObfuscatedProfanity {
         let mut i = 0;
         while i < b.len() {
             let x = b[i];
+            if x < 0x80 {
+                let class = TOKEN_CLASS[x as usize];
+                if start.is_none() {
+                    if class == NOT_TOKEN {
+                        // Plain ASCII between tokens: skip it in one tight loop.
+                        i += b[i..].iter().position(|&y| y >= 0x80 || TOKEN_CLASS[y as usize] != NOT_TOKEN).unwrap_or(b.len() - i);
+                        continue;
+                    }
+                } else if suspect && class != NOT_TOKEN {
+                    // A suspect token only needs its end: skip its ASCII in one tight loop.
+                    i += b[i..].iter().position(|&y| y >= 0x80 || TOKEN_CLASS[y as usize] == NOT_TOKEN).unwrap_or(b.len() - i);
+                    continue;
+                } else if class == LETTER {
+                    // ASCII letters inside a token not (yet) suspect: only a third equal letter in
+                    // a row changes anything, so compare each with the one before, no decoding.
+                    while i < b.len() && b[i] < 0x80 && TOKEN_CLASS[b[i] as usize] == LETTER {
+                        let c = b[i] as char;
+                        i += 1;
+                        if c == prev {
+                            run += 1;
+                            if run >= 3 {
+                                suspect = true;
+                                break;
+                            }
+                        } else {
+                            (prev, run) = (c, 1);
+                        }
+                    }
+                    continue;
+                }
+            }
             let (c, len) = if x < 0x80 {
                 (x as char, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c, c.len_utf8())
             };
-            let token_char = if x < 0x80 { x.is_ascii_alphanumeric() || matches!(x, b'*' | b'$' | b'@' | b'!' | b'.' | b'#' | b'+') } else { is_token_char(c) };
+            let token_char = if x < 0x80 { TOKEN_CLASS[x as usize] != NOT_TOKEN } else { is_token_char(c) };
             if token_char {
                 if start.is_none() {
                     start = Some(i);
@@ -472,7 +520,7 @@ impl Detector for ObfuscatedProfanity {
                     (prev, run) = ('\0', 0);
                 }
                 if !suspect {
-                    if !(if x < 0x80 { x.is_ascii_alphabetic() } else { c.is_alphabetic() }) {
+                    if !(if x < 0x80 { TOKEN_CLASS[x as usize] == LETTER } else { c.is_alphabetic() }) {
                         suspect = true;
                     } else if c == prev {
                         run += 1;
@@ -499,6 +547,28 @@ impl Detector for ObfuscatedProfanity {
         }
     }
 }
+
+/// What an ASCII byte is to `ObfuscatedProfanity`'s tokens: not part of one, a letter, or another
+/// token character (a digit or a symbol letters hide behind; see `is_token_char`).
+const NOT_TOKEN: u8 = 0;
+const LETTER: u8 = 1;
+const OTHER_TOKEN: u8 = 2;
+static TOKEN_CLASS: [u8; 128] = {
+    let mut t = [NOT_TOKEN; 128];
+    let mut i = 0;
+    while i < 128 {
+        let x = i as u8;
+        t[i] = if x.is_ascii_alphabetic() {
+            LETTER
+        } else if x.is_ascii_digit() || matches!(x, b'*' | b'$' | b'@' | b'!' | b'.' | b'#' | b'+') {
+            OTHER_TOKEN
+        } else {
+            NOT_TOKEN
+        };
+        i += 1;
+    }
+    t
+};
 
 impl ObfuscatedProfanity {
     /// The span of an obfuscated profanity within `text[s..e]`, if it is one.
