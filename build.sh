@@ -58,6 +58,10 @@ build_wasm() {
   # No name or producers sections: they are debugging aids and a sixth of the file.
   wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg --out-name bedside \
     target/wasm32-unknown-unknown/wasm/bedside.wasm
+  # Binaryen's -O1 (npm `binaryen`, pinned in package.json): ~4 KB gzip smaller with the same
+  # speed; -Os/-Oz came out larger after gzip (BENCHMARKS.md, "Size, session 3").
+  node_modules/.bin/wasm-opt -O1 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue pkg/bedside_bg.wasm -o pkg/bedside_bg.wasm
 }
 
 build_extension() {

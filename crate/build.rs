@@ -306,14 +306,31 @@ fn unicode_tables() {
             other => panic!("{pat}: unexpected {other:?}"),
         }
     };
+    fn varint(out: &mut Vec<u8>, mut v: u32) {
+        while v >= 0x80 {
+            out.push((v as u8 & 0x7F) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
     let mut src = String::new();
-    for (name, pat) in [("WORD", r"\w"), ("DIGIT", r"\d"), ("SPACE", r"\s")] {
+    for (name, pat) in [("DIGIT", r"\d"), ("SPACE", r"\s")] {
         let _ = write!(src, "pub static {name}: &[(char, char)] = &[");
         for (a, b) in ranges(pat) {
             let _ = write!(src, "({a:?}, {b:?}),");
         }
         src.push_str("];\n");
     }
+    // `\w` has ~800 ranges: packed as varints (gap from the previous range's end, then length),
+    // unpacked once by `pattern::word_ranges` (issue 2: WASM size; ~1.5 KB smaller gzipped).
+    let mut packed = Vec::new();
+    let mut prev_end = 0u32;
+    for (a, b) in ranges(r"\w") {
+        varint(&mut packed, a as u32 - prev_end);
+        varint(&mut packed, b as u32 - a as u32);
+        prev_end = b as u32;
+    }
+    let _ = write!(src, "pub static WORD_PACKED: &[u8] = &{packed:?};\n");
     // Orbits under simple case folding, for the characters the detectors' patterns can use.
     let mut next: BTreeMap<char, char> = BTreeMap::new();
     for c in (0u32..0x250).filter_map(char::from_u32) {

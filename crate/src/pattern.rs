@@ -21,6 +21,36 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
 }
 
+/// Unicode `\w` as sorted inclusive ranges, unpacked once from the build-time varints.
+pub(crate) fn word_ranges() -> &'static [(char, char)] {
+    static WORD: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    WORD.get_or_init(|| {
+        fn varint(bytes: &[u8], at: &mut usize) -> u32 {
+            let (mut v, mut shift) = (0u32, 0);
+            while let Some(&b) = bytes.get(*at) {
+                *at += 1;
+                v |= u32::from(b & 0x7F) << shift;
+                if b < 0x80 {
+                    break;
+                }
+                shift += 7;
+            }
+            v
+        }
+        let bytes = tables::WORD_PACKED;
+        let mut at = 0;
+        let mut out = Vec::with_capacity(800);
+        let mut prev_end = 0u32;
+        while at < bytes.len() {
+            let start = prev_end + varint(bytes, &mut at);
+            let end = start + varint(bytes, &mut at);
+            out.push((char::from_u32(start).unwrap_or('\0'), char::from_u32(end).unwrap_or('\0')));
+            prev_end = end;
+        }
+        out
+    })
+}
+
 #[derive(Debug, Clone)]
 enum Node {
     Empty,
@@ -239,7 +269,7 @@ fn is_word(c: char, unicode: bool) -> bool {
     if (c as u32) < 128 {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
-        unicode && in_ranges(tables::WORD, c)
+        unicode && in_ranges(word_ranges(), c)
     }
 }
 
@@ -589,7 +619,7 @@ fn ascii_orbit(c: char) -> Vec<char> {
 fn perl_class(c: char, unicode: bool) -> Vec<(char, char)> {
     match (c, unicode) {
         ('d', true) => tables::DIGIT.to_vec(),
-        ('w', true) => tables::WORD.to_vec(),
+        ('w', true) => word_ranges().to_vec(),
         ('s', true) => tables::SPACE.to_vec(),
         ('d', false) => vec![('0', '9')],
         ('w', false) => vec![('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
