@@ -296,6 +296,15 @@ fn main() {
 /// `regex-syntax` at build time (so the WASM package carries a few KB of ranges, not the crate):
 /// `\w`, `\d` and `\s` as ranges, and the simple case-folding orbits of every character below
 /// U+0250 (Latin), each orbit whole (`µ` brings `μ` and `Μ`), as "next member" pairs.
+/// Appends `v` as a LEB128 varint (read back by `decompose::read_varint`).
+fn varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7F) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
 fn unicode_tables() {
     use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
     use std::fmt::Write;
@@ -306,13 +315,6 @@ fn unicode_tables() {
             other => panic!("{pat}: unexpected {other:?}"),
         }
     };
-    fn varint(out: &mut Vec<u8>, mut v: u32) {
-        while v >= 0x80 {
-            out.push((v as u8 & 0x7F) | 0x80);
-            v >>= 7;
-        }
-        out.push(v as u8);
-    }
     let mut src = String::new();
     for (name, pat) in [("DIGIT", r"\d"), ("SPACE", r"\s")] {
         let _ = write!(src, "pub static {name}: &[(char, char)] = &[");
@@ -364,13 +366,6 @@ fn unicode_tables() {
 /// bytes, the same few combining marks again and again) gzip to about a third of the u32 arrays
 /// this replaced (issue 2: WASM size).
 fn decomposition_table() {
-    fn varint(out: &mut Vec<u8>, mut v: u32) {
-        while v >= 0x80 {
-            out.push((v as u8 & 0x7F) | 0x80);
-            v >>= 7;
-        }
-        out.push(v as u8);
-    }
     let mut packed = Vec::new();
     let (mut prev, mut entries, mut parts_total) = (0u32, 0usize, 0usize);
     for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {

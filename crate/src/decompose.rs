@@ -20,21 +20,24 @@ struct Tables {
     chars: Vec<char>,
 }
 
+/// Reads one LEB128 varint (the packing `build.rs` uses for its generated tables); 0 at the end.
+pub(crate) fn read_varint(bytes: &mut impl Iterator<Item = u8>) -> u32 {
+    let (mut v, mut shift) = (0u32, 0);
+    for b in bytes {
+        v |= u32::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut bytes = PACKED.iter().copied();
-        let mut varint = || {
-            let (mut v, mut shift) = (0u32, 0);
-            for b in bytes.by_ref() {
-                v |= u32::from(b & 0x7F) << shift;
-                if b < 0x80 {
-                    break;
-                }
-                shift += 7;
-            }
-            v
-        };
+        let mut varint = || read_varint(&mut bytes);
         let mut t = Tables {
             keys: Vec::with_capacity(tables::ENTRIES),
             offsets: Vec::with_capacity(tables::ENTRIES + 1),

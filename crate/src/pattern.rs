@@ -25,25 +25,12 @@ mod tables {
 pub(crate) fn word_ranges() -> &'static [(char, char)] {
     static WORD: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
     WORD.get_or_init(|| {
-        fn varint(bytes: &[u8], at: &mut usize) -> u32 {
-            let (mut v, mut shift) = (0u32, 0);
-            while let Some(&b) = bytes.get(*at) {
-                *at += 1;
-                v |= u32::from(b & 0x7F) << shift;
-                if b < 0x80 {
-                    break;
-                }
-                shift += 7;
-            }
-            v
-        }
-        let bytes = tables::WORD_PACKED;
-        let mut at = 0;
+        let mut bytes = tables::WORD_PACKED.iter().copied().peekable();
         let mut out = Vec::with_capacity(800);
         let mut prev_end = 0u32;
-        while at < bytes.len() {
-            let start = prev_end + varint(bytes, &mut at);
-            let end = start + varint(bytes, &mut at);
+        while bytes.peek().is_some() {
+            let start = prev_end + crate::decompose::read_varint(&mut bytes);
+            let end = start + crate::decompose::read_varint(&mut bytes);
             out.push((char::from_u32(start).unwrap_or('\0'), char::from_u32(end).unwrap_or('\0')));
             prev_end = end;
         }
