@@ -35,14 +35,20 @@ pub fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// Length of the leading run of ASCII that folds to its own lowercase, byte for byte: everything
+/// but '`', the one ASCII char `fold_char` maps to another. `fold` and `Folded::new` copy such a
+/// run whole.
+fn ascii_run(b: &[u8]) -> usize {
+    b.iter().position(|&x| x >= 0x80 || x == b'`').unwrap_or(b.len())
+}
+
 /// Folds a whole string (used for lexicon terms and allow-list entries).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        // ASCII other than '`' folds to its lowercase: a whole run at a time (as `Folded::new`).
-        let run = b[i..].iter().position(|&x| x >= 0x80 || x == b'`').unwrap_or(b.len() - i);
+        let run = ascii_run(&b[i..]);
         if run > 0 {
             let before = out.len();
             out.push_str(&s[i..i + run]);
@@ -80,9 +86,8 @@ impl Folded {
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Most of a draft is ASCII: one byte in, one byte out ('`' is the one ASCII char
-            // `fold_char` maps to another), a whole run at a time.
-            let run = bytes[i..].iter().position(|&x| x >= 0x80 || x == b'`').unwrap_or(bytes.len() - i);
+            // Most of a draft is ASCII: one byte in, one byte out, a whole run at a time.
+            let run = ascii_run(&bytes[i..]);
             if run > 0 {
                 let before = text.len();
                 text.push_str(&original[i..i + run]);

@@ -22,24 +22,11 @@
 // extension's isolated world, and only in this benchmark). With BENCH_BREAKDOWN the probe also
 // switches on Bedside's stage trace (labels and times only, never text) in that same world.
 import { launch, EXT_ID } from './harness.mjs';
+import { EDITORS, PHRASE, filler } from './bench-drafts.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 // BENCH_NO_EXTENSION=1: the same typing without Bedside, counting long tasks only (the baseline).
 const BASELINE = process.env.BENCH_NO_EXTENSION === '1';
-const EDITORS = [
-  { name: 'Draft.js (X)', host: 'x.com', sel: "[data-testid='tweetTextarea_0']", id: 'x-compose' },
-  { name: 'Lexical (Facebook)', host: 'www.facebook.com', sel: '[data-fixture="fb-compose"]', id: 'fb-compose' },
-  { name: 'Quill (LinkedIn)', host: 'www.linkedin.com', sel: '[data-fixture="li-compose"] .ql-editor', id: 'li-compose' },
-  { name: 'textarea (Instagram)', host: 'www.instagram.com', sel: 'textarea[data-fixture="ig-comment"]', id: 'ig-comment' },
-];
-const FILLER = 'Spent the morning on the ward and the afternoon teaching students about hand hygiene. ';
-const PHRASE = 'guaranteed result'; // flagged; 'guaranteed resul' is not
-
-function filler(n) {
-  let s = '';
-  while (s.length < n) s += FILLER;
-  return s.slice(0, n);
-}
 const pct = (xs, p) => { const a = [...xs].sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.ceil(p * a.length) - 1)]; };
 
 /**

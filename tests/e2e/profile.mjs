@@ -10,21 +10,13 @@
 //   PROFILE_DUMP=1 ...                              the first run's event tree on stderr
 //   BENCH_NO_EXTENSION=1 ...                        the same without Bedside
 import { launch } from './harness.mjs';
+import { EDITORS as ALL_EDITORS, PHRASE, filler } from './bench-drafts.mjs';
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 8);
 const BASELINE = process.env.BENCH_NO_EXTENSION === '1';
-const ALL = [
-  { key: 'draftjs', name: 'Draft.js (X)', host: 'x.com', sel: "[data-testid='tweetTextarea_0']" },
-  { key: 'lexical', name: 'Lexical (Facebook)', host: 'www.facebook.com', sel: '[data-fixture="fb-compose"]' },
-  { key: 'quill', name: 'Quill (LinkedIn)', host: 'www.linkedin.com', sel: '[data-fixture="li-compose"] .ql-editor' },
-  { key: 'textarea', name: 'textarea (Instagram)', host: 'www.instagram.com', sel: 'textarea[data-fixture="ig-comment"]' },
-];
 const pick = process.env.PROFILE_EDITORS?.split(',');
-const EDITORS = pick ? ALL.filter((e) => pick.includes(e.key)) : ALL;
+const EDITORS = pick ? ALL_EDITORS.filter((e) => pick.includes(e.key)) : ALL_EDITORS;
 const SIZES = (process.env.PROFILE_SIZES ?? '280,3000').split(',').map(Number);
-const FILLER = 'Spent the morning on the ward and the afternoon teaching students about hand hygiene. ';
-const PHRASE = 'guaranteed result';
-const filler = (n) => { let s = ''; while (s.length < n) s += FILLER; return s.slice(0, n); };
 const median = (xs) => { const a = [...xs].sort((x, y) => x - y); return a.length ? a[Math.ceil(a.length / 2) - 1] : NaN; };
 
 const WARM = Number(process.env.PROFILE_WARM ?? 0);
