@@ -135,13 +135,10 @@ impl StopwordIndex {
         t
     }
 
-    /// The languages listing `word` as a stopword (0 for none). `word` is lowercase.
+    /// The languages listing a word as a stopword (0 for none), the word lowercase and packed
+    /// (`pack`).
     #[inline]
-    fn get(&self, word: &[u8]) -> u8 {
-        if word.is_empty() || word.len() > MAX_STOPWORD {
-            return 0;
-        }
-        let key = pack(word);
+    fn get_packed(&self, key: u128) -> u8 {
         let mask = self.keys.len() - 1;
         let mut i = stop_slot(key);
         loop {
@@ -197,6 +194,25 @@ fn has_suffix(a: &[u8], x: &[u8]) -> bool {
     x.len() <= a.len() && a[a.len() - x.len()..].iter().zip(x).all(|(p, q)| p == q)
 }
 
+/// `x` (up to 16 ASCII bytes, one per byte lane) with the letters A-Z lowercased, in one go: a lane
+/// is an upper-case letter when adding 0x3F carries it to 0x80 or above (it is at least `A`) and
+/// adding 0x25 does not (it is at most `Z`). No lane exceeds 0x7F, so no sum carries into the next.
+#[inline]
+fn ascii_lowercase_packed(x: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    let upper = x.wrapping_add(ONES * 0x3F) & !x.wrapping_add(ONES * 0x25) & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// Adds `w` to the votes of every language in the bit set `langs`.
+#[inline]
+fn add_votes(votes: &mut [f32; 6], mut langs: u8, w: f32) {
+    while langs != 0 {
+        votes[langs.trailing_zeros() as usize] += w;
+        langs &= langs - 1;
+    }
+}
+
 /// ASCII bytes that belong to a word for language detection: letters, digits and `'`.
 const fn ascii_word_table() -> [bool; 128] {
     let mut t = [false; 128];
@@ -238,8 +254,7 @@ pub fn detect(text: &str) -> Lang {
     }
     let index = stopword_index();
     let affixes = affix_index();
-    // Buffers for the lowercased word, reused: bytes for an ASCII word, a string otherwise.
-    let mut ascii = [0u8; 16];
+    // Buffer for a lowercased word with non-ASCII letters, reused.
     let mut lower = String::with_capacity(64);
     // Words: runs of letters, digits and apostrophes.
     let mut i = 0;
@@ -271,7 +286,9 @@ pub fn detect(text: &str) -> Lang {
                 continue;
             }
             let c = sample[i..].chars().next().unwrap_or(' ');
-            if c.is_alphanumeric() || c == '’' {
+            // U+00C0..=U+017F are all letters but × and ÷ (no Unicode table lookup for them).
+            let letter = if ('\u{C0}'..='\u{17F}').contains(&c) { c != '×' && c != '÷' } else { c.is_alphanumeric() };
+            if letter || c == '’' {
                 if start == usize::MAX {
                     start = i;
                 }
@@ -288,11 +305,25 @@ pub fn detect(text: &str) -> Lang {
         if word.len() > 14 {
             continue;
         }
-        let (lb, chars): (&[u8], usize) = if all_ascii {
-            for (d, s) in ascii.iter_mut().zip(word.bytes()) {
-                *d = s.to_ascii_lowercase();
-            }
-            (&ascii[..word.len()], word.len())
+        // An ASCII word is lowercased and packed for the stopword lookup in one `u128` (`pack`'s
+        // layout: bytes in order, length in the top byte); other words go through a `String`.
+        let packed: [u8; 16];
+        let (lb, chars, key): (&[u8], usize, u128) = if all_ascii {
+            let len = word.len();
+            let raw = if start + 16 <= bytes.len() {
+                let mut w = [0u8; 16];
+                w.copy_from_slice(&bytes[start..start + 16]);
+                u128::from_le_bytes(w) & ((1u128 << (8 * len)) - 1)
+            } else {
+                let mut w = [0u8; 16];
+                for (k, d) in w.iter_mut().enumerate().take(len) {
+                    *d = bytes[start + k];
+                }
+                u128::from_le_bytes(w)
+            };
+            let key = ascii_lowercase_packed(raw) | ((len as u128) << 120);
+            packed = key.to_le_bytes();
+            (&packed[..len], len, if len <= MAX_STOPWORD { key } else { 0 })
         } else {
             lower.clear();
             let mut chars = 0usize;
@@ -307,7 +338,8 @@ pub fn detect(text: &str) -> Lang {
                     }
                 }
             }
-            (lower.as_bytes(), chars)
+            let lb = lower.as_bytes();
+            (lb, chars, if !lb.is_empty() && lb.len() <= MAX_STOPWORD { pack(lb) } else { 0 })
         };
         if chars >= 4 {
             let mut langs = 0u8;
@@ -321,21 +353,10 @@ pub fn detect(text: &str) -> Lang {
                     langs |= 1 << lang;
                 }
             }
-            if langs != 0 {
-                for lang in Lang::ALL {
-                    if langs & (1 << lang.index()) != 0 {
-                        votes[lang.index()] += 0.4;
-                    }
-                }
-            }
+            add_votes(&mut votes, langs, 0.4);
         }
-        let langs = index.get(lb);
-        if langs != 0 {
-            for lang in Lang::ALL {
-                if langs & (1 << lang.index()) != 0 {
-                    votes[lang.index()] += 1.0;
-                }
-            }
+        if key != 0 {
+            add_votes(&mut votes, index.get_packed(key), 1.0);
         }
     }
     let mut best = Lang::En;
@@ -473,6 +494,21 @@ mod tests {
         // Around the 4,000-character sample limit.
         let long = "och det är så ".repeat(400) + &"the and is ".repeat(400);
         assert_eq!(detect(&long), detect_by_definition(&long));
+    }
+
+    #[test]
+    fn packed_lowercase_agrees_with_bytewise() {
+        // Every ASCII byte in every lane, with the other lanes holding other ASCII bytes.
+        for b in 0u8..0x80 {
+            for lane in 0..16 {
+                let mut w = [0u8; 16];
+                for (k, d) in w.iter_mut().enumerate() {
+                    *d = if k == lane { b } else { (b.wrapping_mul(7).wrapping_add(k as u8 * 13)) & 0x7F };
+                }
+                let want: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+                assert_eq!(ascii_lowercase_packed(u128::from_le_bytes(w)).to_le_bytes().to_vec(), want, "{b:#x} in lane {lane}");
+            }
+        }
     }
 
     #[test]
