@@ -226,6 +226,20 @@ const fn ascii_word_table() -> [bool; 128] {
 }
 static ASCII_WORD: [bool; 128] = ascii_word_table();
 
+/// Byte classes for the word scan's tight loops, one lookup per byte (no separate `< 0x80` test):
+/// bit 0 an ASCII word byte, bit 1 ASCII that is not part of a word. Bytes 0x80.. have neither.
+const ASCII_WORD_BYTE: u8 = 1;
+const ASCII_OTHER_BYTE: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if ASCII_WORD[b] { ASCII_WORD_BYTE } else { ASCII_OTHER_BYTE };
+        b += 1;
+    }
+    t
+};
+
 /// Which of the six languages `text` is most likely written in. English wins ties and empty text,
 /// because the interface falls back to English too.
 pub fn detect(text: &str) -> Lang {
@@ -260,7 +274,7 @@ pub fn detect(text: &str) -> Lang {
     let mut i = 0;
     while i < bytes.len() {
         // Skip ASCII that is not part of a word in one tight loop.
-        while i < bytes.len() && bytes[i] < 0x80 && !ASCII_WORD[bytes[i] as usize] {
+        while i < bytes.len() && BYTE_CLASS[bytes[i] as usize] == ASCII_OTHER_BYTE {
             i += 1;
         }
         let mut start = usize::MAX;
@@ -280,7 +294,7 @@ pub fn detect(text: &str) -> Lang {
                     start = i;
                 }
                 i += 1;
-                while i < bytes.len() && bytes[i] < 0x80 && ASCII_WORD[bytes[i] as usize] {
+                while i < bytes.len() && BYTE_CLASS[bytes[i] as usize] == ASCII_WORD_BYTE {
                     i += 1;
                 }
                 continue;

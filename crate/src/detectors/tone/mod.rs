@@ -480,17 +480,17 @@ impl Detector for ObfuscatedProfanity {
                 if start.is_none() {
                     if class == NOT_TOKEN {
                         // Plain ASCII between tokens: skip it in one tight loop.
-                        i += b[i..].iter().position(|&y| y >= 0x80 || TOKEN_CLASS[y as usize] != NOT_TOKEN).unwrap_or(b.len() - i);
+                        i += b[i..].iter().position(|&y| TOKEN_CLASS_ALL[y as usize] != NOT_TOKEN).unwrap_or(b.len() - i);
                         continue;
                     }
                 } else if suspect && class != NOT_TOKEN {
                     // A suspect token only needs its end: skip its ASCII in one tight loop.
-                    i += b[i..].iter().position(|&y| y >= 0x80 || TOKEN_CLASS[y as usize] == NOT_TOKEN).unwrap_or(b.len() - i);
+                    i += b[i..].iter().position(|&y| !matches!(TOKEN_CLASS_ALL[y as usize], LETTER | OTHER_TOKEN)).unwrap_or(b.len() - i);
                     continue;
                 } else if class == LETTER {
                     // ASCII letters inside a token not (yet) suspect: only a third equal letter in
                     // a row changes anything, so compare each with the one before, no decoding.
-                    while i < b.len() && b[i] < 0x80 && TOKEN_CLASS[b[i] as usize] == LETTER {
+                    while i < b.len() && TOKEN_CLASS_ALL[b[i] as usize] == LETTER {
                         let c = b[i] as char;
                         i += 1;
                         if c == prev {
@@ -565,6 +565,19 @@ static TOKEN_CLASS: [u8; 128] = {
         } else {
             NOT_TOKEN
         };
+        i += 1;
+    }
+    t
+};
+
+/// `TOKEN_CLASS` for every byte, `NON_ASCII` for 0x80.., so the tight loops above need one
+/// lookup per byte and no separate `< 0x80` test.
+const NON_ASCII: u8 = 3;
+static TOKEN_CLASS_ALL: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = TOKEN_CLASS[i];
         i += 1;
     }
     t
