@@ -258,9 +258,9 @@ pub fn detect(text: &str) -> Lang {
     // Every letter that votes is outside ASCII.
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i..].iter().position(|&b| b >= 0x80) {
-            Some(off) => i += off,
-            None => break,
+        i = crate::text::next_stop(bytes, i, []);
+        if i == bytes.len() {
+            break;
         }
         let c = sample[i..].chars().next().unwrap_or(' ');
         letter_votes(c, &mut votes);

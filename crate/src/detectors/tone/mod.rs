@@ -130,17 +130,6 @@ impl Detector for Shouting {
 
 struct ExclamationRun;
 
-/// For `ExclamationRun`'s tight loop: `!`, `?` and the bytes of non-ASCII chars.
-static MARK_OR_NON_ASCII: [bool; 256] = {
-    let mut t = [true; 256];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = matches!(i as u8, b'!' | b'?');
-        i += 1;
-    }
-    t
-};
-
 impl Detector for ExclamationRun {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let text = ctx.text;
@@ -163,7 +152,7 @@ impl Detector for ExclamationRun {
             let x = b[i];
             // Plain ASCII outside a run of marks: nothing to do.
             if run_start.is_none() && x < 0x80 && x != b'!' && x != b'?' {
-                i += b[i..].iter().position(|&x| MARK_OR_NON_ASCII[x as usize]).unwrap_or(b.len() - i);
+                i = crate::text::next_stop(b, i, [b'!', b'?']);
                 continue;
             }
             let c = if x < 0x80 { x as char } else { text[i..].chars().next().unwrap_or(' ') };
@@ -248,7 +237,7 @@ fn clusters(text: &str) -> Vec<Cluster> {
         // when nothing but whitespace follows the run's last line break (or, without one, when
         // it was blank before and the run is all whitespace).
         if x < 0x80 {
-            let end = b[i..].iter().position(|&y| y >= 0x80).map_or(b.len(), |o| i + o);
+            let end = crate::text::next_stop(b, i, []);
             let run = &b[i..end];
             let tail = match run.iter().rposition(|&y| y == b'\n') {
                 Some(nl) => {
