@@ -47,8 +47,26 @@ struct Shouting;
 /// At least `n` upper-case letters in `s` (ASCII ones counted without decoding).
 fn has_capitals(s: &str, n: usize) -> bool {
     let b = s.as_bytes();
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
     let (mut seen, mut i) = (0, 0);
     while i < b.len() {
+        // Eight ASCII bytes at once: a lane is A-Z when adding 0x3F sets its top bit and adding
+        // 0x25 does not (no lane is above 0x7F, so nothing carries into the next lane).
+        if i + 8 <= b.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(w);
+            if w & HIGH == 0 {
+                let upper = w.wrapping_add(ONES * 0x3F) & !w.wrapping_add(ONES * 0x25) & HIGH;
+                seen += upper.count_ones() as usize;
+                if seen >= n {
+                    return true;
+                }
+                i += 8;
+                continue;
+            }
+        }
         let x = b[i];
         let (upper, len) = if x < 0x80 {
             (x.is_ascii_uppercase(), 1)
@@ -65,6 +83,26 @@ fn has_capitals(s: &str, n: usize) -> bool {
         i += len;
     }
     false
+}
+
+#[cfg(test)]
+#[test]
+fn has_capitals_agrees_with_counting_chars() {
+    let pieces = ["AB", "c", "ÉÀ", "ü", " ", "Z", "@[", "`{", "İ", "ß", "0", "Ω", "\n", "MRN", "qq"];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..3000 {
+        let mut t = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        for k in 0..(seed % 30) {
+            t.push_str(pieces[((seed >> (k % 50)) % pieces.len() as u64) as usize]);
+        }
+        let count = t.chars().filter(|c| c.is_uppercase()).count();
+        for n in 1..8 {
+            assert_eq!(has_capitals(&t, n), count >= n, "{t:?} {n}");
+        }
+    }
 }
 
 fn is_acronym(word: &str) -> bool {
