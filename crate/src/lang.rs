@@ -194,12 +194,13 @@ fn has_suffix(a: &[u8], x: &[u8]) -> bool {
     x.len() <= a.len() && a[a.len() - x.len()..].iter().zip(x).all(|(p, q)| p == q)
 }
 
-/// `x` (up to 16 ASCII bytes, one per byte lane) with the letters A-Z lowercased, in one go: a lane
+/// `x` (eight ASCII bytes, one per byte lane) with the letters A-Z lowercased, in one go: a lane
 /// is an upper-case letter when adding 0x3F carries it to 0x80 or above (it is at least `A`) and
 /// adding 0x25 does not (it is at most `Z`). No lane exceeds 0x7F, so no sum carries into the next.
+/// (On `u64`, not `u128`: WASM has no 128-bit arithmetic.)
 #[inline]
-fn ascii_lowercase_packed(x: u128) -> u128 {
-    const ONES: u128 = u128::from_le_bytes([1; 16]);
+fn ascii_lowercase_packed(x: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
     let upper = x.wrapping_add(ONES * 0x3F) & !x.wrapping_add(ONES * 0x25) & (ONES * 0x80);
     x | (upper >> 2)
 }
@@ -224,7 +225,7 @@ const fn ascii_word_table() -> [bool; 128] {
     }
     t
 }
-static ASCII_WORD: [bool; 128] = ascii_word_table();
+const ASCII_WORD: [bool; 128] = ascii_word_table();
 
 /// Byte classes for the word scan's tight loops, one lookup per byte (no separate `< 0x80` test):
 /// bit 0 an ASCII word byte, bit 1 ASCII that is not part of a word. Bytes 0x80.. have neither.
@@ -258,7 +259,7 @@ pub fn detect(text: &str) -> Lang {
     // Every letter that votes is outside ASCII.
     let mut i = 0;
     while i < bytes.len() {
-        i = crate::text::next_stop(bytes, i, []);
+        i = crate::text::next_stop(bytes, i, b"");
         if i == bytes.len() {
             break;
         }
@@ -282,7 +283,7 @@ pub fn detect(text: &str) -> Lang {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                if !ASCII_WORD[b as usize] {
+                if BYTE_CLASS[b as usize] != ASCII_WORD_BYTE {
                     if start != usize::MAX {
                         break;
                     }
@@ -324,19 +325,29 @@ pub fn detect(text: &str) -> Lang {
         let packed: [u8; 16];
         let (lb, chars, key): (&[u8], usize, u128) = if all_ascii {
             let len = word.len();
-            let raw = if start + 16 <= bytes.len() {
-                let mut w = [0u8; 16];
+            let mut w = [0u8; 16];
+            if start + 16 <= bytes.len() {
                 w.copy_from_slice(&bytes[start..start + 16]);
-                u128::from_le_bytes(w) & ((1u128 << (8 * len)) - 1)
             } else {
-                let mut w = [0u8; 16];
                 for (k, d) in w.iter_mut().enumerate().take(len) {
                     *d = bytes[start + k];
                 }
-                u128::from_le_bytes(w)
-            };
-            let key = ascii_lowercase_packed(raw) | ((len as u128) << 120);
-            packed = key.to_le_bytes();
+            }
+            let (mut lo, mut hi) = (u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]), u64::from_le_bytes([w[8], w[9], w[10], w[11], w[12], w[13], w[14], w[15]]));
+            // Only the word's bytes (`len` is 1..=14).
+            if len < 8 {
+                lo &= (1u64 << (8 * len)) - 1;
+                hi = 0;
+            } else {
+                hi &= (1u64 << (8 * (len - 8))) - 1;
+            }
+            let lo = ascii_lowercase_packed(lo);
+            let hi = ascii_lowercase_packed(hi) | ((len as u64) << 56);
+            let mut p = [0u8; 16];
+            p[..8].copy_from_slice(&lo.to_le_bytes());
+            p[8..].copy_from_slice(&hi.to_le_bytes());
+            packed = p;
+            let key = u128::from_le_bytes(p);
             (&packed[..len], len, if len <= MAX_STOPWORD { key } else { 0 })
         } else {
             lower.clear();
@@ -514,13 +525,13 @@ mod tests {
     fn packed_lowercase_agrees_with_bytewise() {
         // Every ASCII byte in every lane, with the other lanes holding other ASCII bytes.
         for b in 0u8..0x80 {
-            for lane in 0..16 {
-                let mut w = [0u8; 16];
+            for lane in 0..8 {
+                let mut w = [0u8; 8];
                 for (k, d) in w.iter_mut().enumerate() {
                     *d = if k == lane { b } else { (b.wrapping_mul(7).wrapping_add(k as u8 * 13)) & 0x7F };
                 }
                 let want: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
-                assert_eq!(ascii_lowercase_packed(u128::from_le_bytes(w)).to_le_bytes().to_vec(), want, "{b:#x} in lane {lane}");
+                assert_eq!(ascii_lowercase_packed(u64::from_le_bytes(w)).to_le_bytes().to_vec(), want, "{b:#x} in lane {lane}");
             }
         }
     }

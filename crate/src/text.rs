@@ -39,15 +39,17 @@ pub fn fold_char(c: char, out: &mut String) {
 /// but '`', the one ASCII char `fold_char` maps to another. `fold` and `Folded::new` copy such a
 /// run whole.
 fn ascii_run(b: &[u8]) -> usize {
-    next_stop(b, 0, [b'`'])
+    next_stop(b, 0, b"`")
 }
 
 /// The first index at or after `i` whose byte is 0x80 or above or one of `stops` (`b.len()` if
 /// none). Eight bytes at a time: a word holds such a byte when its top bit is set in some lane,
 /// or when XOR with a stop zeroes some lane (`(v - 0x01..) & !v & 0x80..` is non-zero exactly
 /// when some lane of `v` is zero); the first such byte is then found one byte at a time.
-#[inline]
-pub(crate) fn next_stop<const N: usize>(b: &[u8], mut i: usize, stops: [u8; N]) -> usize {
+/// (Not inlined in WASM, where its five call sites would each cost package size.)
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub(crate) fn next_stop(b: &[u8], mut i: usize, stops: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     while i + 8 <= b.len() {
@@ -55,7 +57,7 @@ pub(crate) fn next_stop<const N: usize>(b: &[u8], mut i: usize, stops: [u8; N]) 
         w.copy_from_slice(&b[i..i + 8]);
         let w = u64::from_le_bytes(w);
         let mut hit = w & HIGH;
-        for s in stops {
+        for &s in stops {
             let v = w ^ (ONES * s as u64);
             hit |= v.wrapping_sub(ONES) & !v & HIGH;
         }
@@ -268,7 +270,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     while i < b.len() {
         // Plain ASCII that neither ends a sentence nor follows an end: nothing to do.
         if !prev_terminal {
-            i = next_stop(b, i, [b'\n', b'.', b'!', b'?']);
+            i = next_stop(b, i, b"\n.!?");
             if i >= b.len() {
                 break;
             }
@@ -315,10 +317,10 @@ mod tests {
             let b: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
             for i in 0..=len {
                 let scan = |stops: &[u8]| b[i..].iter().position(|&x| x >= 0x80 || stops.contains(&x)).map_or(len, |o| i + o);
-                assert_eq!(super::next_stop(&b, i, []), scan(&[]), "{b:?} from {i}");
-                assert_eq!(super::next_stop(&b, i, [b'`']), scan(b"`"), "{b:?} from {i}");
-                assert_eq!(super::next_stop(&b, i, [b'\n', b'.', b'!', b'?']), scan(b"\n.!?"), "{b:?} from {i}");
-                assert_eq!(super::next_stop(&b, i, [0u8]), scan(&[0]), "{b:?} from {i}");
+                assert_eq!(super::next_stop(&b, i, b""), scan(&[]), "{b:?} from {i}");
+                assert_eq!(super::next_stop(&b, i, b"`"), scan(b"`"), "{b:?} from {i}");
+                assert_eq!(super::next_stop(&b, i, b"\n.!?"), scan(b"\n.!?"), "{b:?} from {i}");
+                assert_eq!(super::next_stop(&b, i, &[0u8]), scan(&[0]), "{b:?} from {i}");
             }
         }
     }

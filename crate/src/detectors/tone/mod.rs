@@ -190,7 +190,7 @@ impl Detector for ExclamationRun {
             let x = b[i];
             // Plain ASCII outside a run of marks: nothing to do.
             if run_start.is_none() && x < 0x80 && x != b'!' && x != b'?' {
-                i = crate::text::next_stop(b, i, [b'!', b'?']);
+                i = crate::text::next_stop(b, i, b"!?");
                 continue;
             }
             let c = if x < 0x80 { x as char } else { text[i..].chars().next().unwrap_or(' ') };
@@ -275,7 +275,7 @@ fn clusters(text: &str) -> Vec<Cluster> {
         // when nothing but whitespace follows the run's last line break (or, without one, when
         // it was blank before and the run is all whitespace).
         if x < 0x80 {
-            let end = crate::text::next_stop(b, i, []);
+            let end = crate::text::next_stop(b, i, b"");
             let run = &b[i..end];
             let tail = match run.iter().rposition(|&y| y == b'\n') {
                 Some(nl) => {
@@ -503,7 +503,7 @@ impl Detector for ObfuscatedProfanity {
         while i < b.len() {
             let x = b[i];
             if x < 0x80 {
-                let class = TOKEN_CLASS[x as usize];
+                let class = TOKEN_CLASS_ALL[x as usize];
                 if start.is_none() {
                     if class == NOT_TOKEN {
                         // Plain ASCII between tokens: skip it in one tight loop.
@@ -539,7 +539,7 @@ impl Detector for ObfuscatedProfanity {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c, c.len_utf8())
             };
-            let token_char = if x < 0x80 { TOKEN_CLASS[x as usize] != NOT_TOKEN } else { is_token_char(c) };
+            let token_char = if x < 0x80 { TOKEN_CLASS_ALL[x as usize] != NOT_TOKEN } else { is_token_char(c) };
             if token_char {
                 if start.is_none() {
                     start = Some(i);
@@ -547,7 +547,7 @@ impl Detector for ObfuscatedProfanity {
                     (prev, run) = ('\0', 0);
                 }
                 if !suspect {
-                    if !(if x < 0x80 { TOKEN_CLASS[x as usize] == LETTER } else { c.is_alphabetic() }) {
+                    if !(if x < 0x80 { TOKEN_CLASS_ALL[x as usize] == LETTER } else { c.is_alphabetic() }) {
                         suspect = true;
                     } else if c == prev {
                         run += 1;
@@ -580,7 +580,7 @@ impl Detector for ObfuscatedProfanity {
 const NOT_TOKEN: u8 = 0;
 const LETTER: u8 = 1;
 const OTHER_TOKEN: u8 = 2;
-static TOKEN_CLASS: [u8; 128] = {
+const TOKEN_CLASS: [u8; 128] = {
     let mut t = [NOT_TOKEN; 128];
     let mut i = 0;
     while i < 128 {
