@@ -365,11 +365,20 @@ function start(site: SiteFile): void {
   let auditQueued = false;
   function flushAudit(): void {
     auditQueued = false;
-    for (const [category, n] of auditLater.splice(0)) sendAudit('warning_shown', site.site, category, n);
+    for (const [category, n] of auditLater.splice(0)) audit('warning_shown', category, n);
   }
   /** One audit count per category among `items` (counts only, no text). */
   function auditItems(event: 'post_reviewed' | 'override', items: { finding: PageFinding }[]): void {
-    for (const c of new Set(items.map((i) => i.finding.category))) sendAudit(event, site.site, c);
+    for (const c of new Set(items.map((i) => i.finding.category))) audit(event, c);
+  }
+  /**
+   * Audit counts go over the open port when there is one: the first `chrome.runtime.sendMessage`
+   * in a page cost 0.4-2.4 ms of the page's main thread in traces (after the frame, but in the way
+   * of the next keystrokes); the port is already open.
+   */
+  function audit(event: 'warning_shown' | 'post_reviewed' | 'override', category: PageFinding['category'], n = 1): void {
+    if (port) post({ type: 'audit', event, site: site.site, category, n });
+    else sendAudit(event, site.site, category, n);
   }
   function boxFor(target: EventTarget | null): Box | null {
     if (!(target instanceof Node)) return null;
