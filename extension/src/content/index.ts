@@ -481,7 +481,6 @@ function start(site: SiteFile): void {
       }
     });
   }, { capture: true, passive: true });
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && card) hideCard(); }, { capture: true, passive: true });
 
   // ---- before posting ---------------------------------------------------------------------------
   let replaying = false;
@@ -545,8 +544,15 @@ function start(site: SiteFile): void {
       if (f) showCard(b, f);
     }
   }, true);
+  // One keydown listener for the card's Escape and the Enter guard: every keystroke pays for each
+  // listener it passes through, and a plain character leaves on the first comparison.
   window.addEventListener('keydown', (e) => {
-    if (replaying || !e.isTrusted || e.key !== 'Enter' || e.isComposing || e.keyCode === 229 || e.shiftKey) return;
+    const key = e.key;
+    if (key !== 'Enter') {
+      if (key === 'Escape' && card) hideCard();
+      return;
+    }
+    if (replaying || !e.isTrusted || e.isComposing || e.keyCode === 229 || e.shiftKey) return;
     const b = boxFor(e.target);
     if (!b) return;
     const sends = e.ctrlKey || e.metaKey || (b.enterSends && !e.altKey);
