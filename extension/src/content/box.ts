@@ -101,7 +101,7 @@ export class Box {
     const edRect = this.el.getBoundingClientRect();
     const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
     const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
-    const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end])) : [];
+    const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end]), !badge) : [];
     const viewportWidth = badge ? document.documentElement.clientWidth : 0;
     this.drawn = [];
     let n = 0;

@@ -334,6 +334,8 @@ function start(site: SiteFile): void {
     const st = state();
     for (const b of badgeLater) {
       if (!boxes.has(b.el)) continue;
+      // The keystroke measured with the box's style as read while idle: check it now.
+      if (b.adapter.verify()) { repaint.add(b); queueFrame(); }
       b.paintBadgeLater(st);
       countShown(b);
     }
