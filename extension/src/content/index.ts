@@ -164,6 +164,7 @@ function start(site: SiteFile): void {
       // The layout side too: whatever the next keystroke will measure is brought up to date now,
       // while the page is idle, so that keystroke only measures its own edit.
       b.adapter.prepare();
+      b.prepareDraw();
       prepareNow(b);
     }, PREPARE_AFTER_MS);
   }
@@ -227,6 +228,7 @@ function start(site: SiteFile): void {
       boxes.set(el, b);
       byId.set(b.id, b);
       watch(b);
+      b.prepareDraw();
       b.refresh();
       if (b.text) send(b);
       else b.resultVersion = b.version;
