@@ -6,7 +6,7 @@ import type { FromWorker, PageFinding, PageSettings, ToWorker } from './shared/m
 import { PORT_NAME } from './shared/messages';
 import type { EffectiveSettings } from './shared/settings-types';
 import { CLIENTS_KEY, USER_KEY, loadAll, loadEffectiveSettings, mergeSettings, onSettingsChanged, saveUserSettings } from './settings/index';
-import { installAuditListener } from './settings/audit';
+import { installAuditListener, recordAudit } from './settings/audit';
 import { remap } from './content/textmodel';
 import type { ClientStore } from './settings/merge';
 
@@ -140,6 +140,8 @@ chrome.runtime.onConnect.addListener((port) => {
     } else if (msg.type === 'precheck') {
       const hits = await precheck(msg, () => latest.get(msg.box) !== msg.seq, lastChecked.get(msg.box));
       if (hits) try { port.postMessage({ type: 'precheck', box: msg.box, seq: msg.seq, hits } satisfies FromWorker); } catch { /* gone */ }
+    } else if (msg.type === 'audit') {
+      void recordAudit(msg.event, msg.site, msg.category, Number(msg.n) || 1);
     } else if (msg.type === 'allow') {
       const term = String(msg.term).trim();
       if (!term) return;

@@ -89,7 +89,8 @@ const probe = (withBedside, trace) => `(() => {
         if (!charFrameRan) { sameFrameAsChar = true; return; }
         requestAnimationFrame(() => afterPaint((t) => { if (tChar === null) reject(new Error('underline before the character frame')); else finish(t); }));
       });
-      mo.observe(root, { childList: true, subtree: true });
+      // An underline is either a new element or a spare one (made while idle) given the class 'u'.
+      mo.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
     }
     setTimeout(() => reject(new Error('nothing painted within 3 s')), 3000);
   });

@@ -203,12 +203,12 @@ try {
         parts['=bedside cpu'] = bedCpu;
         parts['=bedside rAF'] = bedFrame;
         // The whole main thread's CPU time from keydown to the frame's commit.
-        let cpu = 0; let until = -1;
+        let mainCpu = 0; let until = -1;
         for (const e of main) {
           if (e.ph !== 'X' || e.ts < kd.ts || e.ts >= t1 || e.ts < until || e.tdur === undefined) continue;
-          cpu += e.tdur / 1000; until = e.ts + e.dur;
+          mainCpu += e.tdur / 1000; until = e.ts + e.dur;
         }
-        parts['=main cpu'] = cpu;
+        parts['=main cpu'] = mainCpu;
         splits.push(parts);
         if (process.env.PROFILE_DUMP && run === 0) { console.error(`--- ${ed.name} ${size}`); dump(main, kd.ts, t1); }
       }

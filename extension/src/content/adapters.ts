@@ -13,8 +13,11 @@ export interface Adapter {
   read(): string;
   /** Client rects of [start, end) in the text last read. */
   rects(start: number, end: number): DOMRect[];
-  /** Client rects of several spans, measured together (one layout). */
-  rectsMany(spans: Array<[number, number]>): DOMRect[][];
+  /**
+   * Client rects of several spans, measured together (one layout). `quick`: in a keystroke, with
+   * what was read of the box's style while idle (`verify` checks it after the frame).
+   */
+  rectsMany(spans: Array<[number, number]>, quick?: boolean): DOMRect[][];
   /** Replaces [start, end) with `text` as a user edit; false if the text no longer matches. */
   replace(start: number, end: number, expected: string, text: string): boolean;
   /** The selection as [start, end) offsets in the text last read, or null (no caret in the box). */
@@ -24,6 +27,11 @@ export interface Adapter {
    * worker's next-keystroke verdicts are prepared at the same moment).
    */
   prepare(): void;
+  /**
+   * After a frame drawn with `rectsMany(…, true)`: reads again what `quick` took from memory; true
+   * if it had changed (the box must be drawn again).
+   */
+  verify(): boolean;
   /** Selects [start, end) so the user can see it (Review). */
   select(start: number, end: number): void;
   dispose(): void;
@@ -76,8 +84,13 @@ class ContentEditableAdapter implements Adapter {
     return document.execCommand('insertText', false, text);
   }
   prepare(): void {}
+  verify(): boolean { return false; }
   dispose(): void {}
 }
+
+/** The textarea's computed style properties that the mirror copies. */
+const MIRRORED = ['box-sizing', 'font', 'letter-spacing', 'word-spacing', 'line-height', 'text-transform', 'text-indent', 'tab-size', 'direction',
+  'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style'];
 
 /** Textarea: offsets are the value's; rectangles come from a mirror element styled like the box. */
 class TextareaAdapter implements Adapter {
@@ -98,19 +111,30 @@ class TextareaAdapter implements Adapter {
   }
   private mirrorStyle = '';
   private mirrorData = '';
-  /** Styles the mirror like the textarea (reads first, then writes, only what changed). */
-  private layout(): { box: DOMRect; dx: number; dy: number } {
+  /** The textarea's computed style as the mirror copies it, and its side borders' width. */
+  private boxStyle = '';
+  private borders = 0;
+  private readStyle(): void {
     const cs = getComputedStyle(this.el);
+    let css = '';
+    for (const p of MIRRORED) css += `${p}:${cs.getPropertyValue(p)};`;
+    this.boxStyle = css;
+    this.borders = parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
+  }
+  /**
+   * Styles the mirror like the textarea (reads first, then writes, only what changed). `quick`
+   * (in a keystroke): the computed style read while idle, not read again; `verify` does after the
+   * frame. The mirror is `contain: strict` (its size is set), so its layout stays its own.
+   */
+  private layout(quick = false): { box: DOMRect; dx: number; dy: number } {
+    if (!quick || !this.boxStyle) this.readStyle();
     const box = this.el.getBoundingClientRect();
     // The textarea's content width excludes its scrollbar.
-    const scrollbar = this.el.offsetWidth - this.el.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
+    const scrollbar = this.el.offsetWidth - this.el.clientWidth - this.borders;
     const dx = -this.el.scrollLeft;
     const dy = -this.el.scrollTop;
-    let css = 'position:fixed;visibility:hidden;pointer-events:none;overflow:hidden;white-space:pre-wrap;overflow-wrap:break-word;border-color:transparent;';
-    for (const p of ['box-sizing', 'font', 'letter-spacing', 'word-spacing', 'line-height', 'text-transform', 'text-indent', 'tab-size', 'direction',
-      'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style']) {
-      css += `${p}:${cs.getPropertyValue(p)};`;
-    }
+    let css = 'position:fixed;visibility:hidden;pointer-events:none;overflow:hidden;contain:strict;white-space:pre-wrap;overflow-wrap:break-word;border-color:transparent;';
+    css += this.boxStyle;
     css += `left:${box.left}px;top:${box.top}px;width:${box.width - Math.max(0, scrollbar)}px;height:${box.height}px`;
     if (css !== this.mirrorStyle) {
       this.mirrorStyle = css;
@@ -130,6 +154,12 @@ class TextareaAdapter implements Adapter {
   rects(start: number, end: number): DOMRect[] {
     return this.rectsMany([[start, end]])[0];
   }
+  verify(): boolean {
+    if (!this.boxStyle || !this.el.isConnected) return false;
+    const [style, borders] = [this.boxStyle, this.borders];
+    this.readStyle();
+    return style !== this.boxStyle || borders !== this.borders;
+  }
   /**
    * Styles the mirror, gives it the current text and lays it out (by measuring it), so that the
    * next keystroke's underline costs the layout of one edit, not of the whole text: the first
@@ -140,8 +170,8 @@ class TextareaAdapter implements Adapter {
     this.layout();
     void this.mirror.offsetHeight;
   }
-  rectsMany(spans: Array<[number, number]>): DOMRect[][] {
-    const { box, dx, dy } = this.layout();
+  rectsMany(spans: Array<[number, number]>, quick = false): DOMRect[][] {
+    const { box, dx, dy } = this.layout(quick);
     const range = document.createRange();
     return spans.map(([start, end]) => {
       if (end > this.text.length) return [];

@@ -101,7 +101,7 @@ export class Box {
     const edRect = this.el.getBoundingClientRect();
     const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
     const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
-    const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end])) : [];
+    const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end]), !badge) : [];
     const viewportWidth = badge ? document.documentElement.clientWidth : 0;
     this.drawn = [];
     let n = 0;
@@ -111,23 +111,28 @@ export class Box {
       for (const r of rects) {
         let u = this.underlines[n];
         if (!u) {
-          u = this.overlay.el('div', 'u', 'u');
-          u.setAttribute('data-box', String(this.id));
-          this.overlay.layer.append(u);
+          u = this.spare.pop() ?? this.makeSpare();
           this.underlines.push(u);
           this.underlineKeys.push('');
         }
         const key = `${r.left},${r.top},${r.width},${r.height},${f.category},${f.rule}`;
         if (this.underlineKeys[n] !== key) {
+          const was = this.underlineKeys[n];
           this.underlineKeys[n] = key;
-          u.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;--c:${COLOURS[f.category]}`;
-          u.setAttribute('data-cat', f.category);
-          u.setAttribute('data-rule', f.rule);
+          u.style.cssText = `transform:translate(${r.left}px,${r.top}px);width:${r.width}px;height:${r.height}px;--c:${COLOURS[f.category]}`;
+          if (!was.endsWith(`,${f.category},${f.rule}`)) {
+            u.setAttribute('data-cat', f.category);
+            u.setAttribute('data-rule', f.rule);
+          }
+          if (!was) {
+            u.setAttribute('data-b', 'u');
+            u.className = 'u';
+          }
         }
         n++;
       }
     });
-    for (const u of this.underlines.splice(n)) u.remove();
+    for (const u of this.underlines.splice(n)) this.retire(u);
     this.underlineKeys.length = n;
     this.visible = visible;
     if (badge) this.paintBadge(visible, edRect, viewportWidth, open, state);
@@ -145,6 +150,39 @@ export class Box {
   }
 
   private visible = false;
+
+  /**
+   * Spare underline elements: in the layer, laid out, hidden (`.u0`) and without `data-b`, so
+   * nothing counts them as underlines. Made while the page is idle (`prepareDraw`), so that a
+   * keystroke's new underline costs a few attribute and style writes on an element that already
+   * has its layout object, instead of creating and inserting one (which also made the page's own
+   * next layout read rebuild the layout tree inside the keystroke). A removed underline goes back
+   * here the same way.
+   */
+  private spare: HTMLElement[] = [];
+  private static readonly SPARE = 4;
+
+  private makeSpare(): HTMLElement {
+    const u = this.overlay.el('div', 'u0');
+    u.setAttribute('data-box', String(this.id));
+    this.overlay.layer.append(u);
+    return u;
+  }
+
+  private retire(u: HTMLElement): void {
+    if (this.spare.length >= 2 * Box.SPARE) { u.remove(); return; }
+    u.className = 'u0';
+    u.removeAttribute('data-b');
+    u.removeAttribute('data-cat');
+    u.removeAttribute('data-rule');
+    u.style.cssText = '';
+    this.spare.push(u);
+  }
+
+  /** While idle: keeps a few spare underlines ready for the next keystroke. */
+  prepareDraw(): void {
+    while (this.spare.length < Box.SPARE) this.spare.push(this.makeSpare());
+  }
 
   private badgeContent = '';
   private badgePlace = '';
@@ -223,7 +261,9 @@ export class Box {
   dispose(): void {
     clearTimeout(this.prepareTimer);
     for (const u of this.underlines) u.remove();
+    for (const u of this.spare) u.remove();
     this.underlines = [];
+    this.spare = [];
     this.underlineKeys = [];
     this.badge.remove();
     this.adapter.dispose();

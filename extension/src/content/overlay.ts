@@ -10,11 +10,17 @@ export const COLOURS: Record<Category, string> = {
   claims: '#1a73e8',
 };
 
+// The layer covers the viewport and is `contain: strict`, so what Bedside draws is laid out and
+// painted on its own: moving an underline never invalidates the page's layout. Underlines are placed
+// with `transform` (no layout for a move); `.u0` is a spare underline, made while the page is idle
+// and kept laid out but hidden, so that a keystroke's new underline is a style write, not a new
+// element (box.ts).
 const CSS = `
 :host { all: initial; }
-.layer { position: fixed; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
-.u { position: fixed; box-sizing: border-box; pointer-events: none; border-bottom: 2px solid var(--c);
-  background: color-mix(in srgb, var(--c) 10%, transparent); border-radius: 1px; }
+.layer { position: fixed; inset: 0; pointer-events: none; contain: strict; }
+.u, .u0 { position: fixed; left: 0; top: 0; box-sizing: border-box; pointer-events: none; }
+.u { border-bottom: 2px solid var(--c); background: color-mix(in srgb, var(--c) 10%, transparent); border-radius: 1px; }
+.u0 { visibility: hidden; width: 0; height: 0; }
 .badge { position: fixed; pointer-events: none; display: flex; gap: 6px; align-items: center; padding: 1px 7px;
   border-radius: 9px; font: 600 11px/16px system-ui, sans-serif; color: #333; background: #fff;
   border: 1px solid #ddd; box-shadow: 0 1px 2px rgba(0,0,0,.12); white-space: nowrap; }

@@ -1,7 +1,8 @@
 // The typed protocol between content scripts and the service worker, over a
 // chrome.runtime.connect port named PORT_NAME. Typed text only ever travels this port (inside the
 // browser); the worker never logs it and nothing is sent over the network.
-import type { Category, EffectiveSettings, Severity } from './settings-types';
+import type { Category, EffectiveSettings, Severity, Site } from './settings-types';
+import type { AuditEvent } from '../settings/audit';
 
 export const PORT_NAME = 'bedside-check';
 
@@ -23,7 +24,9 @@ export type ToWorker =
    */
   | { type: 'precheck'; box: number; seq: number; text: string; at: number; end: number; chars: string }
   /** Add a term to the user's allow-list (persisted in chrome.storage.local). */
-  | { type: 'allow'; term: string };
+  | { type: 'allow'; term: string }
+  /** An audit count (no text), over the open port: cheaper for the page than a one-off message. */
+  | { type: 'audit'; event: AuditEvent; site: Site; category: Category | 'boundaries' | '-'; n: number };
 
 export type FromWorker =
   /** Sent on connect and whenever settings change. `error` is set when the checker can't load. */
