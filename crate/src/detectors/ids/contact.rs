@@ -41,6 +41,9 @@ pub(crate) const BUSINESS: &[&str] = &[
     "bizi arayin", "bize ulasin", "iletisim", "randevu*", "calisma saatleri", "hafta ici", "danisma", "santral",
     "hastane*", "poliklinik*", "klinigimiz*", "merkez*", "eczane*", "hatti", "hattimiz", "dahili", "ulasabilirsiniz",
     "whatsapp", "birimimize", "numaramiz", "ozgecmis*", "is ilani", "ise alim", "sorumlu hemsire",
+    // any: welcoming visitors, child and maternity health centres
+    "welcome to", "valkommen till", "hos oss", "bvc", "mvc", "witamy w", "bienvenue a", "bienvenue au", "velkommen til",
+    "hos os", "hos geldiniz",
 ];
 
 /// Strong signs that the contact data belongs to one person other than the writer.
@@ -69,7 +72,7 @@ const PERSON: &[&str] = &[
 ];
 
 /// Words about a patient or client: a weaker sign, overruled by business context.
-const PATIENT: &[&str] = &[
+pub(crate) const PATIENT: &[&str] = &[
     "patient*", "pt", "client*", "klient*", "pacjent*", "pani", "pan", "hasta", "hastamiz*", "hastanin", "danisan*",
     "mr", "mrs", "ms", "mme", "fru", "herr", "hr.", "fr.",
 ];
