@@ -41,9 +41,8 @@ pub(crate) const BUSINESS: &[&str] = &[
     "bizi arayin", "bize ulasin", "iletisim", "randevu*", "calisma saatleri", "hafta ici", "danisma", "santral",
     "hastane*", "poliklinik*", "klinigimiz*", "merkez*", "eczane*", "hatti", "hattimiz", "dahili", "ulasabilirsiniz",
     "whatsapp", "birimimize", "numaramiz", "ozgecmis*", "is ilani", "ise alim", "sorumlu hemsire",
-    // any: welcoming visitors, child and maternity health centres
-    "welcome to", "valkommen till", "hos oss", "bvc", "mvc", "witamy w", "bienvenue a", "bienvenue au", "velkommen til",
-    "hos os", "hos geldiniz",
+    // welcoming visitors, child health centres
+    "welcome to", "valkommen till", "bvc", "velkommen til",
 ];
 
 /// Strong signs that the contact data belongs to one person other than the writer.

@@ -163,9 +163,7 @@ const RESIDENCE: &[&str] = &[
     "bosat", "bopael", "hjemme", "hjemmeadresse", "hans adresse", "hendes adresse", "oturuyor", "oturan", "ikamet*",
     "ev adresi", "evinde", "evine", "adresi", "adresine",
     // Home visits and home care: the address is where the patient is seen.
-    "home visit*", "district nurse*", "hembesok*", "hemsjukvard*", "wizyta domowa", "wizyty domow*", "wizyte domowa",
-    "visite a domicile", "visites a domicile", "soins a domicile", "hjemmebesog*", "hjemmesygepleje*", "ev ziyaret*",
-    "evde bakim",
+    "home visit*", "hembesok*", "wizyta domowa", "wizyty domow*", "visite a domicile", "hjemmebesog*", "ev ziyaret*",
 ];
 
 /// An organisation's premises: the address is the clinic's, not a patient's.
@@ -202,7 +200,7 @@ impl HomeAddress {
         ))
         .unwrap();
         let english = Regex::new(&format!(
-            r"(?:([0-9]{{1,4}}[A-Za-z]?),?[ \x{{a0}}]+)?(?:{word}[ \x{{a0}}]+){{1,3}}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Close|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Mews|Walk|Square|Way|Rise|View|Vale)(?-u:\b)(?:,?[ \x{{a0}}]+in[ \x{{a0}}]+{word})?"
+            r"(?:([0-9]{{1,4}}[A-Za-z]?),?[ \x{{a0}}]+)?(?:{word}[ \x{{a0}}]+){{1,3}}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Close|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Mews|Walk|Square)(?-u:\b)(?:,?[ \x{{a0}}]+in[ \x{{a0}}]+{word})?"
         ))
         .unwrap();
         let polish = Regex::new(&format!(
@@ -224,8 +222,8 @@ impl HomeAddress {
         let name_before = Regex::new(&format!(r"[{UP}][{LW}]+[ \x{{a0}}]+(?:[{UP}][{LW}]+[ \x{{a0}}]+)?[{UP}][{LW}]+")).unwrap();
         let mut kw: Vec<(&str, bool, bool)> = Vec::new();
         for t in ["street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "lane", "ln", "drive", "close", "crescent",
-            "terrace", "place", "court", "gardens", "grove", "row", "mews", "walk", "square", "way", "rise", "view", "vale", "ul.", "ulica", "ulicy", "al.",
-            "aleja", "alei", "os.", "osiedle", "osiedlu", "pl.", "plac", "placu", "rue", "av.", "boulevard", "bd", "allee", "chemin", "impasse",
+            "terrace", "place", "court", "gardens", "grove", "row", "mews", "walk", "square", "ul.", "ulica", "ulicy", "al.",
+            "aleja", "alei", "os.", "osiedle", "pl.", "plac", "rue", "av.", "boulevard", "bd", "allee", "chemin", "impasse",
             "quai", "route", "passage", "cad.", "caddesi", "cd.", "sok.", "sokak", "sokagi", "sk.", "mah.", "mahallesi",
             "bulvari", "blv.", "pani", "pan", "pana", "mr", "mrs", "ms", "miss", "fru", "herr", "mme", "madame", "monsieur",
             "hr.", "fr."]

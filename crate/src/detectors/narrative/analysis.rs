@@ -55,12 +55,6 @@ pub enum Role {
     /// The writer's own family before a name: "my husband", "min mamma", "moja córka". A name
     /// after one is the clinician's own life, not a client.
     OwnKin,
-    /// A street, building or institution word next to a capitalised word: "Mill Lane", "St John's",
-    /// "rue Victor Hugo", "Atatürk Caddesi". The capitalised word is a place, not a person.
-    Place,
-    /// An age stated in words: "in her forties", "i 40-årsåldern", "po czterdziestce" (lexicon
-    /// `care-age`); counts as an age like "34-year-old".
-    Age,
 }
 
 impl Role {
@@ -69,8 +63,7 @@ impl Role {
     }
 }
 
-const LEXICON_ROLES: [(&str, Role); 13] = [
-    ("care-age", Role::Age),
+const LEXICON_ROLES: [(&str, Role); 12] = [
     ("care-records", Role::Record),
     ("care-terms", Role::Care),
     // Medicines and conditions listed for the advice rules are care context too.
@@ -120,12 +113,6 @@ fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
         (Greeting, Fr) => &["bonjour", "salut", "coucou"],
         (Greeting, Da) => &["hej", "hejsa", "hallo"],
         (Greeting, Tr) => &["merhaba", "selam"],
-        (Place, En) => &["st", "saint", "road", "rd", "street", "lane", "avenue", "close", "drive", "way", "court", "gardens", "place", "crescent", "terrace", "grove", "square", "mews", "hill", "park", "surgery", "hospital", "infirmary", "hospice", "health centre", "medical centre", "medical center", "practice", "clinic", "centre", "center", "ward", "unit", "house", "school", "college", "university", "wing"],
-        (Place, Sv) => &["sankt", "s:t", "väg", "vägen", "gata", "gatan", "plats", "torg", "torget", "gränd", "allé", "park", "parken", "sjukhus", "sjukhuset", "skola", "skolan", "kyrka", "kyrkan", "vårdcentral", "vårdcentralen", "mottagning", "mottagningen"],
-        (Place, Pl) => &["ul", "ulica", "ulicy", "ulicę", "al", "aleja", "alei", "plac", "placu", "os", "osiedle", "osiedlu", "szpital", "szpitala", "szpitalu", "imienia", "św", "świętego", "świętej", "rondo", "przychodnia", "przychodni"],
-        (Place, Fr) => &["rue", "avenue", "boulevard", "bd", "allée", "impasse", "place", "quai", "chemin", "square", "hôpital", "clinique", "centre hospitalier", "saint", "sainte", "lycée", "école", "collège", "pavillon", "maison de santé", "résidence", "ehpad"],
-        (Place, Da) => &["sankt", "skt", "vej", "vejen", "gade", "gaden", "allé", "plads", "pladsen", "boulevard", "torv", "stræde", "park", "parken", "hospital", "sygehus", "skole", "skolen", "kirke", "klinik", "klinikken", "lægehus", "sundhedshus"],
-        (Place, Tr) => &["caddesi", "cad", "cd", "sokak", "sokağı", "sok", "sk", "bulvarı", "mahallesi", "mah", "hastanesi", "üniversitesi", "parkı", "meydanı", "okulu", "camii", "aile sağlığı merkezi", "polikliniği"],
         (OwnKin, En) => &["my mum", "my mom", "my mother", "my dad", "my father", "my husband", "my wife", "my partner", "my son", "my daughter", "my sister", "my brother", "my nan", "my gran", "my grandma", "my grandad", "my grandpa", "my grandmother", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my cousin", "my friend", "my best friend", "my little boy", "my little girl", "my baby"],
         (OwnKin, Sv) => &["min mamma", "min mor", "min pappa", "min far", "min man", "min fru", "min sambo", "min partner", "min son", "min dotter", "min syster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min kusin", "min vän", "min bästa vän"],
         (OwnKin, Pl) => &["moja mama", "mój tata", "moja matka", "mój ojciec", "mój mąż", "moja żona", "mój partner", "moja partnerka", "mój syn", "moja córka", "moja siostra", "mój brat", "moja babcia", "mój dziadek", "moja ciocia", "mój wujek", "moja przyjaciółka", "mój przyjaciel", "mojej mamy", "mojego taty", "mojego męża", "mojej żony", "mojego syna", "mojej córki"],
@@ -176,7 +163,7 @@ fn lang_terms(lang: Lang) -> Vec<(&'static str, Role)> {
             terms.push((t.as_str(), role));
         }
     }
-    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin, Role::Place] {
+    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin] {
         for t in closed_class(lang, role) {
             terms.push((t, role));
         }
@@ -393,8 +380,6 @@ impl Analysis {
             .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()) && !age_range_end(text, m.start()))
             .map(|m| (m.start(), m.end(), word_at(m.start())))
             .collect();
-        let mut ages = ages;
-        ages.extend(terms.iter().filter(|h| h.role == Role::Age).map(|h| (h.start, h.end, h.w)));
         let hypothetical_sentences = terms.iter().filter(|h| h.role == Role::Hypothetical).map(|h| sent[h.w]).collect();
         let mut a = Analysis { words, sent, mask, terms, persons: Vec::new(), ages, hypothetical_sentences };
         a.find_persons(text, ctx.lang);
@@ -456,8 +441,7 @@ impl Analysis {
             | Role::Disclosure.bit()
             | Role::Testimonial.bit()
             | Role::Hypothetical.bit()
-            | Role::OwnKin.bit()
-            | Role::Place.bit();
+            | Role::OwnKin.bit();
         let mut persons: Vec<Person> = Vec::new();
         // Handles.
         // '@' is ASCII: find it by byte, not by decoding every char.
@@ -545,18 +529,6 @@ impl Analysis {
             if last + 2 < n && self.has(last + 1, Role::From) && is_cap(self.word(text, last + 2)) && self.sent[last + 2] == self.sent[w] {
                 strong = true;
                 end = self.words[last + 2].1;
-            }
-            // "Mill Lane", "St John's", "rue Victor Hugo", "Anna Lindhs väg": a place named after
-            // someone, not a person. (A street word after the name must be capitalised, except in
-            // Swedish and Danish, which write "väg", "allé" in lower case.)
-            let place_before = w > 0 && self.has(w - 1, Role::Place) && (self.sent[w - 1] == self.sent[w] || self.gap(text, w - 1).starts_with('.'));
-            let place_after = last + 1 < n
-                && self.has(last + 1, Role::Place)
-                && self.gap(text, last).chars().all(|c| c == ' ' || c == '\'' || c == '’' || c == '-')
-                && (matches!(lang, Lang::Sv | Lang::Da) || self.word(text, last + 1).chars().next().is_some_and(char::is_uppercase));
-            if place_before || place_after {
-                w = last + 1;
-                continue;
             }
             if strong || given {
                 let staff = (w.saturating_sub(5)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))

@@ -164,25 +164,12 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         return;
     }
     let text = ctx.text;
-    let cap = |j: usize| a.words.get(j).is_some_and(|&(s, e)| text[s..e].chars().next().is_some_and(char::is_uppercase));
-    // "in Wigan", "i Borås", "w Kutnie", "à Vesoul", "ved Skive", "Bolu'dan": a place by a preposition
-    // (Turkish: a capitalised word with an apostrophe suffix).
-    let place_word = |j: usize| -> bool {
-        let (s, e) = a.words[j];
-        let wd = crate::text::fold(&text[s..e]);
-        use crate::lang::Lang::*;
-        match ctx.lang {
-            En => matches!(wd.as_str(), "in" | "near") && cap(j + 1),
-            Sv => matches!(wd.as_str(), "i" | "utanfor") && cap(j + 1),
-            Pl => matches!(wd.as_str(), "w" | "we" | "pod" | "kolo") && cap(j + 1),
-            Fr => matches!(wd.as_str(), "a" | "pres") && cap(j + 1),
-            Da => matches!(wd.as_str(), "i" | "ved") && cap(j + 1),
-            Tr => cap(j) && text[e..].starts_with(['\'', '’']),
-        }
-    };
     let place_near = |w: usize| -> bool {
         a.persons.iter().any(|p| !p.handle && p.w.abs_diff(w) <= 15 && p.w != w)
-            || (w.saturating_sub(15)..(w + 15).min(a.words.len())).any(|j| (a.has(j, Role::From) && cap(j + 1)) || place_word(j))
+            || (w.saturating_sub(15)..(w + 15).min(a.words.len())).any(|j| {
+                a.has(j, Role::From)
+                    && a.words.get(j + 1).is_some_and(|&(s, e)| text[s..e].chars().next().is_some_and(char::is_uppercase))
+            })
     };
     for &(s, e, w) in &a.ages {
         if a.is_hypothetical(w) {
@@ -197,8 +184,6 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         let cue = a.near(w, Role::Time, 20, 1).is_some()
             || a.near(w, Role::Disclosure, 20, 1).is_some()
             || a.near(w, Role::ClientRef, 20, 1).is_some()
-            // A person described ("a bus driver", "en lärare"): age, person and condition together.
-            || a.near(w, Role::People, 20, 1).is_some()
             || place_near(w);
         if cue {
             let end = if a.sent[care.w] == a.sent[w] { e.max(care.end) } else { e };
