@@ -41,6 +41,8 @@ pub(crate) const BUSINESS: &[&str] = &[
     "bizi arayin", "bize ulasin", "iletisim", "randevu*", "calisma saatleri", "hafta ici", "danisma", "santral",
     "hastane*", "poliklinik*", "klinigimiz*", "merkez*", "eczane*", "hatti", "hattimiz", "dahili", "ulasabilirsiniz",
     "whatsapp", "birimimize", "numaramiz", "ozgecmis*", "is ilani", "ise alim", "sorumlu hemsire",
+    // welcoming visitors, child health centres
+    "welcome to", "valkommen till", "bvc", "velkommen til",
 ];
 
 /// Strong signs that the contact data belongs to one person other than the writer.
@@ -69,7 +71,7 @@ const PERSON: &[&str] = &[
 ];
 
 /// Words about a patient or client: a weaker sign, overruled by business context.
-const PATIENT: &[&str] = &[
+pub(crate) const PATIENT: &[&str] = &[
     "patient*", "pt", "client*", "klient*", "pacjent*", "pani", "pan", "hasta", "hastamiz*", "hastanin", "danisan*",
     "mr", "mrs", "ms", "mme", "fru", "herr", "hr.", "fr.",
 ];

@@ -5,7 +5,7 @@
 
 use crate::pattern::Regex;
 
-use super::contact::BUSINESS;
+use super::contact::{BUSINESS, PATIENT};
 use super::{context, has_any, redacted, valid_date, Keywords};
 use crate::detectors::{Confidence, Ctx, Detector, Hit};
 
@@ -162,6 +162,8 @@ const RESIDENCE: &[&str] = &[
     "zamieszkania", "adres domowy", "w domu", "habite", "habitait", "domicile*", "demeurant", "chez elle", "chez lui",
     "bosat", "bopael", "hjemme", "hjemmeadresse", "hans adresse", "hendes adresse", "oturuyor", "oturan", "ikamet*",
     "ev adresi", "evinde", "evine", "adresi", "adresine",
+    // Home visits and home care: the address is where the patient is seen.
+    "home visit*", "hembesok*", "wizyta domowa", "wizyty domow*", "visite a domicile", "hjemmebesog*", "ev ziyaret*",
 ];
 
 /// An organisation's premises: the address is the clinic's, not a patient's.
@@ -202,7 +204,7 @@ impl HomeAddress {
         ))
         .unwrap();
         let polish = Regex::new(&format!(
-            r"(?:ul\.|ulica|ulicy|al\.|aleja|alei|os\.|osiedle|pl\.|plac)[ \x{{a0}}]*(?:{word}\.?[ \x{{a0}}]+){{0,3}}{word}[ \x{{a0}}]+(?:[IVX]+[ \x{{a0}}]+)?[0-9]{{1,4}}[A-Za-z]?(?:[ ]*/[ ]*[0-9]{{1,4}})?"
+            r"(?:ul\.|ulica|ulicy|al\.|aleja|alei|os\.|osiedle|osiedlu|pl\.|plac|placu)[ \x{{a0}}]*(?:{word}\.?[ \x{{a0}}]+){{0,3}}{word}[ \x{{a0}}]+(?:[IVX]+[ \x{{a0}}]+)?[0-9]{{1,4}}[A-Za-z]?(?:[ ]*/[ ]*[0-9]{{1,4}})?"
         ))
         .unwrap();
         let french = Regex::new(&format!(
@@ -272,7 +274,7 @@ impl Detector for HomeAddress {
                 Some(Confidence::Medium)
             } else if business || !numbered {
                 None
-            } else if self.person_before(text, s) {
+            } else if self.person_before(text, s) || has_any(&sentence, PATIENT) {
                 Some(Confidence::Medium)
             } else {
                 Some(Confidence::Low)
