@@ -221,20 +221,33 @@ fn normalize_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn boundary_before(hay: &str, at: usize) -> bool {
-    let first = hay[at..].chars().next();
-    if first.is_some_and(|c| !is_word_char(c)) {
-        return true;
+/// Whether the char starting at byte `at` (`None` at the end) is a word char. An ASCII byte is a
+/// whole char, a word char when it is a letter or digit.
+#[inline]
+fn word_char_at(hay: &str, at: usize) -> Option<bool> {
+    match hay.as_bytes().get(at) {
+        None => None,
+        Some(&x) if x < 0x80 => Some(x.is_ascii_alphanumeric()),
+        Some(_) => hay[at..].chars().next().map(is_word_char),
     }
-    !hay[..at].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Whether the char ending at byte `at` (`None` at the start) is a word char.
+#[inline]
+fn word_char_before(hay: &str, at: usize) -> Option<bool> {
+    match at.checked_sub(1).map(|i| hay.as_bytes()[i]) {
+        None => None,
+        Some(x) if x < 0x80 => Some(x.is_ascii_alphanumeric()),
+        Some(_) => hay[..at].chars().next_back().map(is_word_char),
+    }
+}
+
+fn boundary_before(hay: &str, at: usize) -> bool {
+    word_char_at(hay, at) == Some(false) || word_char_before(hay, at) != Some(true)
 }
 
 fn boundary_after(hay: &str, at: usize) -> bool {
-    let last = hay[..at].chars().next_back();
-    if last.is_some_and(|c| !is_word_char(c)) {
-        return true;
-    }
-    !hay[at..].chars().next().is_some_and(is_word_char)
+    word_char_before(hay, at) == Some(false) || word_char_at(hay, at) != Some(true)
 }
 
 fn extend_word(hay: &str, mut at: usize) -> usize {
@@ -261,6 +274,33 @@ mod tests {
                 &text[s..e]
             })
             .collect()
+    }
+
+    /// The definitions `boundary_before` and `boundary_after` implement with an ASCII fast path.
+    fn boundary_before_by_char(hay: &str, at: usize) -> bool {
+        let first = hay[at..].chars().next();
+        if first.is_some_and(|c| !is_word_char(c)) {
+            return true;
+        }
+        !hay[..at].chars().next_back().is_some_and(is_word_char)
+    }
+
+    fn boundary_after_by_char(hay: &str, at: usize) -> bool {
+        let last = hay[..at].chars().next_back();
+        if last.is_some_and(|c| !is_word_char(c)) {
+            return true;
+        }
+        !hay[at..].chars().next().is_some_and(is_word_char)
+    }
+
+    #[test]
+    fn boundaries_agree_with_their_char_definitions() {
+        for hay in ["", "a", " ", "ab cd", "é", "aé b", "x\u{301} y", "😀a", "a😀", "1-2", "l'é", "Ł.", "×a÷"] {
+            for (at, _) in hay.char_indices().chain([(hay.len(), ' ')]) {
+                assert_eq!(boundary_before(hay, at), boundary_before_by_char(hay, at), "{hay:?} {at}");
+                assert_eq!(boundary_after(hay, at), boundary_after_by_char(hay, at), "{hay:?} {at}");
+            }
+        }
     }
 
     #[test]

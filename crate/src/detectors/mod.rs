@@ -58,6 +58,7 @@ pub struct Ctx<'a> {
     sentences: OnceCell<Vec<(usize, usize)>>,
     folded_sentences: OnceCell<Vec<(usize, usize)>>,
     folded_word_starts: OnceCell<Vec<usize>>,
+    sentence_stops: OnceCell<Vec<usize>>,
     digit_runs: OnceCell<Vec<DigitRun>>,
     /// Per-family analyses, shared by the rules of that family within one check.
     pub(crate) emoji: OnceCell<Vec<tone::Cluster>>,
@@ -93,6 +94,7 @@ impl<'a> Ctx<'a> {
             sentences: OnceCell::new(),
             folded_sentences: OnceCell::new(),
             folded_word_starts: OnceCell::new(),
+            sentence_stops: OnceCell::new(),
             digit_runs: OnceCell::new(),
             emoji: OnceCell::new(),
             advice: OnceCell::new(),
@@ -121,9 +123,33 @@ impl<'a> Ctx<'a> {
         self.folded_word_starts.get_or_init(|| word_starts(&self.folded.text))
     }
 
+    /// Byte offsets of every `.`, `!`, `?` and line break in the original text, in order (where
+    /// the proximity rules' `same_sentence` cuts the draft).
+    pub fn sentence_stops(&self) -> &[usize] {
+        self.sentence_stops.get_or_init(|| sentence_stops(self.text))
+    }
+
     /// Runs of digits in the original text (empty when the draft has no digit).
     pub fn digit_runs(&self) -> &[DigitRun] {
         self.digit_runs.get_or_init(|| ids::digit_runs(self.text))
+    }
+}
+
+/// `text.match_indices(['.', '!', '?', '\n'])`'s offsets, by bytes: the four are ASCII, and no
+/// byte of another char's UTF-8 form is ASCII.
+fn sentence_stops(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 32 + 1);
+    let mut i = 0;
+    loop {
+        i = crate::text::next_stop(b, i, b".!?\n");
+        if i >= b.len() {
+            return out;
+        }
+        if b[i] < 0x80 {
+            out.push(i);
+        }
+        i += 1;
     }
 }
 
@@ -171,4 +197,22 @@ pub fn build(name: &str, params: &crate::rules::Params) -> Option<Result<Box<dyn
         .or_else(|| narrative::build(name, params))
         .or_else(|| tone::build(name, params))
         .or_else(|| advice::build(name, params))
+}
+
+#[cfg(test)]
+#[test]
+fn sentence_stops_agree_with_match_indices() {
+    let pieces = ["a", ".", "!", "?", "\n", "é", "😀", "…", " ", "xyz.", "!?", "ab cd ef gh"];
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..3000 {
+        let mut t = String::new();
+        for _ in 0..seed % 30 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let want: Vec<usize> = t.match_indices(['.', '!', '?', '\n']).map(|(i, _)| i).collect();
+        assert_eq!(sentence_stops(&t), want, "{t:?}");
+    }
 }

@@ -242,12 +242,8 @@ fn proximity_hits(
         return;
     }
     let word_starts = ctx.folded_word_starts();
-    // Byte offsets of sentence stops, found once; a sentence index is a binary search away.
-    let stops: Vec<usize> = if same_sentence {
-        ctx.text.match_indices(['.', '!', '?', '\n']).map(|(i, _)| i).collect()
-    } else {
-        Vec::new()
-    };
+    // Byte offsets of sentence stops, found once per check; a sentence index is a binary search away.
+    let stops: &[usize] = if same_sentence { ctx.sentence_stops() } else { &[] };
     let sentence_of = |folded_at: usize| -> usize {
         let (orig, _) = ctx.folded.to_original(folded_at, folded_at + 1);
         stops.partition_point(|&i| i < orig)
