@@ -492,86 +492,132 @@ impl Detector for ObfuscatedProfanity {
             return;
         }
         let text = ctx.text;
-        let b = text.as_bytes();
-        // Tokens, each with whether it could be a disguise at all: `check_token` rejects a token
-        // of letters only without a run of three equal letters (a plain word, the lexicon rule's
-        // job), so only the others are checked.
-        let mut start: Option<usize> = None;
-        let mut suspect = false;
-        let (mut prev, mut run) = ('\0', 0usize);
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
-            if x < 0x80 {
-                let class = TOKEN_CLASS_ALL[x as usize];
-                if start.is_none() {
-                    if class == NOT_TOKEN {
-                        // Plain ASCII between tokens: skip it in one tight loop.
-                        i += b[i..].iter().position(|&y| TOKEN_CLASS_ALL[y as usize] != NOT_TOKEN).unwrap_or(b.len() - i);
-                        continue;
-                    }
-                } else if suspect && class != NOT_TOKEN {
-                    // A suspect token only needs its end: skip its ASCII in one tight loop.
-                    i += b[i..].iter().position(|&y| !matches!(TOKEN_CLASS_ALL[y as usize], LETTER | OTHER_TOKEN)).unwrap_or(b.len() - i);
-                    continue;
-                } else if class == LETTER {
-                    // ASCII letters inside a token not (yet) suspect: only a third equal letter in
-                    // a row changes anything, so compare each with the one before, no decoding.
-                    while i < b.len() && TOKEN_CLASS_ALL[b[i] as usize] == LETTER {
-                        let c = b[i] as char;
-                        i += 1;
-                        if c == prev {
-                            run += 1;
-                            if run >= 3 {
-                                suspect = true;
-                                break;
-                            }
-                        } else {
-                            (prev, run) = (c, 1);
-                        }
-                    }
-                    continue;
-                }
+        for_each_suspect_token(text, |s, e| {
+            if let Some((ts, te)) = self.check_token(text, s, e, terms) {
+                out.push(Hit::new(ts, te, Confidence::High));
             }
-            let (c, len) = if x < 0x80 {
-                (x as char, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            };
-            let token_char = if x < 0x80 { TOKEN_CLASS_ALL[x as usize] != NOT_TOKEN } else { is_token_char(c) };
-            if token_char {
-                if start.is_none() {
-                    start = Some(i);
-                    suspect = false;
-                    (prev, run) = ('\0', 0);
-                }
-                if !suspect {
-                    if !(if x < 0x80 { TOKEN_CLASS_ALL[x as usize] == LETTER } else { c.is_alphabetic() }) {
-                        suspect = true;
-                    } else if c == prev {
-                        run += 1;
-                        suspect = run >= 3;
-                    } else {
-                        (prev, run) = (c, 1);
-                    }
-                }
-            } else if let Some(s) = start.take() {
-                if suspect {
-                    if let Some((ts, te)) = self.check_token(text, s, i, terms) {
-                        out.push(Hit::new(ts, te, Confidence::High));
-                    }
-                }
-            }
-            i += len;
+        });
+    }
+}
+
+/// Whether `c` is a token char, and whether it is a letter (ASCII by table, no decoding).
+#[inline]
+fn token_class(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        let class = TOKEN_CLASS_ALL[c as usize];
+        (class != NOT_TOKEN, class == LETTER)
+    } else if ('\u{C0}'..='\u{17F}').contains(&c) {
+        // Latin-1 and Latin Extended-A: all letters but × and ÷ (no Unicode table lookup).
+        let letter = c != '×' && c != '÷';
+        (letter, letter)
+    } else {
+        let letter = c.is_alphabetic();
+        // `is_token_char` with the letter test done once.
+        (letter || c.is_numeric() || c == '€', letter)
+    }
+}
+
+/// Whether a token could be a disguise at all: it holds a token char that is not a letter (a digit
+/// or a symbol), or three equal letters in a row. `check_token` rejects every other token (a
+/// plain word is the lexicon rule's job).
+fn is_suspect(token: &str) -> bool {
+    let (mut prev, mut run) = ('\0', 0usize);
+    for c in token.chars() {
+        if !token_class(c).1 {
+            return true;
         }
-        if let Some(s) = start {
-            if suspect {
-                if let Some((ts, te)) = self.check_token(text, s, text.len(), terms) {
-                    out.push(Hit::new(ts, te, Confidence::High));
-                }
+        if c == prev {
+            run += 1;
+            if run >= 3 {
+                return true;
             }
+        } else {
+            (prev, run) = (c, 1);
         }
+    }
+    false
+}
+
+/// For eight bytes from `i` (fewer at the end of `b`): 0x80 in each lane where a suspect token
+/// may be, a superset: a byte 0x80 or above (any non-ASCII char), an ASCII byte from `!` to `@`
+/// (all digits and symbols `TOKEN_CLASS` counts, plus other punctuation), or the first of three
+/// equal bytes. A plain lower-case word between spaces flags nothing. `x + (0x80 - lo)` has its
+/// top bit set exactly when `x >= lo` for a lane below 0x80; a lane of `v` is zero where
+/// `(v - 0x01..) & !v` sets its top bit, and a false positive only ever sits above a real zero
+/// lane, which keeps the result a superset.
+#[inline]
+fn suspect_lanes(b: &[u8], i: usize) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    if i + 10 > b.len() {
+        // The last bytes: every lane is a candidate.
+        let n = b.len() - i;
+        return if n >= 8 { HIGH } else { HIGH & ((1u64 << (8 * n)) - 1) };
+    }
+    let load = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let (w, w1, w2) = (load(i), load(i + 1), load(i + 2));
+    let high = w & HIGH;
+    // Only lanes below 0x80 in the range test: the high ones are flagged already.
+    let low = w & !HIGH;
+    let punct = low.wrapping_add(ONES * (0x80 - 0x21)) & !low.wrapping_add(ONES * (0x80 - 0x41)) & HIGH;
+    let v = (w ^ w1) | (w ^ w2);
+    let triple = v.wrapping_sub(ONES) & !v & HIGH;
+    high | punct | triple
+}
+
+/// Calls `f(start, end)` for each token of `text` (a maximal run of token chars: letters,
+/// digits and the symbols of `is_token_char`) that `is_suspect`, in order. Only tokens around a
+/// byte `suspect_lanes` flags are looked at: every suspect token has one (a non-letter token
+/// char is a byte from `!` to `@` or a non-ASCII char; three equal letters are three equal
+/// bytes or non-ASCII).
+fn for_each_suspect_token(text: &str, mut f: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    // Everything before `done` has been looked at; it is always a char boundary.
+    let mut done = 0;
+    let mut block = 0;
+    while block < b.len() {
+        let mut lanes = suspect_lanes(b, block);
+        while lanes != 0 {
+            let at = block + lanes.trailing_zeros() as usize / 8;
+            lanes &= lanes - 1;
+            if at < done {
+                continue;
+            }
+            let x = b[at];
+            if x < 0x80 && TOKEN_CLASS_ALL[x as usize] == NOT_TOKEN {
+                done = at + 1;
+                continue;
+            }
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if !token_class(c).0 {
+                done = at + c.len_utf8();
+                continue;
+            }
+            // The token around `at`: back to the char after a non-token char, on to the next one.
+            let mut start = at;
+            while let Some(p) = text[..start].chars().next_back() {
+                if !token_class(p).0 {
+                    break;
+                }
+                start -= p.len_utf8();
+            }
+            let mut end = at;
+            for c in text[at..].chars() {
+                if !token_class(c).0 {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+            if is_suspect(&text[start..end]) {
+                f(start, end);
+            }
+            done = end;
+        }
+        block += 8;
     }
 }
 
@@ -707,6 +753,56 @@ mod tests {
         let cs = clusters("➡️ one\n➡️ two");
         assert_eq!(cs.len(), 2);
         assert!(cs.iter().all(|c| c.line_start));
+    }
+
+    /// The plain definition `for_each_suspect_token` implements: every maximal run of token chars,
+    /// char by char, kept when `is_suspect`.
+    fn suspect_tokens_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            if is_token_char(c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out.retain(|&(s, e)| is_suspect(&text[s..e]));
+        out
+    }
+
+    #[test]
+    fn suspect_tokens_agree_with_their_definition() {
+        let pieces = [
+            "a", "b", "f", "F", "aa", "aaa", "ck", " ", "  ", "   ", ",", "-", "'", "\n", "*", "$", "@", "!", ".", "#", "+", "€", "0",
+            "1", "9", ":", "?", "[", "`", "~", "é", "éé", "Ł", "😀", "\u{a0}", "٣", "½", "’", "sh1t", "f**k", "word. ", "fuuuck",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20000 {
+            let mut t = String::new();
+            for _ in 0..next(50) {
+                t.push_str(pieces[next(pieces.len())]);
+            }
+            let mut got = Vec::new();
+            for_each_suspect_token(&t, |s, e| got.push((s, e)));
+            assert_eq!(got, suspect_tokens_by_char(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn token_class_agrees_with_its_definition() {
+        for c in ('\0'..='\u{2FF}').chain(['€', '😀', '٣', '½', 'Ω', '\u{301}', '’', '\u{a0}']) {
+            assert_eq!(token_class(c), (is_token_char(c), c.is_alphabetic()), "{c:?}");
+        }
     }
 
     #[test]
