@@ -279,7 +279,15 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// Start offsets of the words of `text` (see `words`). In WASM read off `words`, so that the
+/// package holds one copy of the word splitter.
+#[cfg(target_arch = "wasm32")]
+pub fn word_starts(text: &str) -> Vec<usize> {
+    words(text).iter().map(|w| w.start).collect()
+}
+
 /// Start offsets of the words of `text` (see `words`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn word_starts(text: &str) -> Vec<usize> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     for_each_word(text, |s, _| out.push(s));

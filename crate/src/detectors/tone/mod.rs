@@ -501,7 +501,9 @@ impl Detector for ObfuscatedProfanity {
 }
 
 /// Whether `c` is a token char, and whether it is a letter (ASCII by table, no decoding).
-#[inline]
+/// (Not inlined in WASM, where each of its call sites would cost package size.)
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn token_class(c: char) -> (bool, bool) {
     if c.is_ascii() {
         let class = TOKEN_CLASS_ALL[c as usize];
