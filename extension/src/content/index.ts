@@ -307,18 +307,25 @@ function start(site: SiteFile): void {
       paintBox(b, badgeLater.has(b));
     }
     paintAll = false;
+    // The keystroke's underline writes, measured in its input microtask: after every read above,
+    // so nothing here forces a style pass; the frame's own style pass follows.
+    for (const b of deferred) b.flushWrites();
+    deferred.clear();
     if (card && !cardStillValid()) hideCard();
     mark('c.frameEnd');
   }
+  /** Boxes measured in a keystroke whose writes wait for `frame` (Box.paint, `deferWrites`). */
+  const deferred = new Set<Box>();
   /**
    * Draws a box's underlines and badge. `inKeystroke`: drawn in the keystroke's own task, before
    * the frame that shows the typed character; only the underlines are drawn then, and the badge and
    * the audit count follow in a task after that frame (`afterFrameChannel`).
    */
   function paintBox(b: Box, inKeystroke = false): void {
-    b.paint(settings, allowed, state(), !inKeystroke);
+    b.paint(settings, allowed, state(), !inKeystroke, inKeystroke);
     b.paintedVersion = b.version;
     if (inKeystroke) {
+      if (b.hasWrites) { deferred.add(b); queueFrame(); }
       badgeLater.add(b);
       if (!afterFrameQueued) { afterFrameQueued = true; afterFrameChannel.port2.postMessage(0); }
       return;
