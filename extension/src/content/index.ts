@@ -327,17 +327,25 @@ function start(site: SiteFile): void {
     if (inKeystroke) {
       if (b.hasWrites) { deferred.add(b); queueFrame(); }
       badgeLater.add(b);
-      if (!afterFrameQueued) { afterFrameQueued = true; afterFrameChannel.port2.postMessage(0); }
+      if (!afterFrameQueued) { afterFrameQueued = true; postAfterFrame(); }
       return;
     }
     countShown(b);
   }
   // Chromium runs no task between a keystroke and the frame that shows it, so a task posted from
-  // the keystroke runs once that frame is painted.
+  // the keystroke runs once that frame is painted. At background priority (scheduler.postTask): the
+  // badge and the audit count can wait for the page's own tasks after the frame (React schedules
+  // its work in such tasks); a plain message would run ahead of everything the page queues later.
   const badgeLater = new Set<Box>();
   let afterFrameQueued = false;
   const afterFrameChannel = new MessageChannel();
-  afterFrameChannel.port1.onmessage = () => {
+  const taskScheduler = (globalThis as { scheduler?: { postTask?: (fn: () => void, o: { priority: string }) => Promise<void> } }).scheduler;
+  const postAfterFrame = (): void => {
+    if (taskScheduler?.postTask) void taskScheduler.postTask(afterFrame, { priority: 'background' });
+    else afterFrameChannel.port2.postMessage(0);
+  };
+  afterFrameChannel.port1.onmessage = () => afterFrame();
+  const afterFrame = (): void => {
     afterFrameQueued = false;
     mark('c.afterFrame');
     const st = state();
