@@ -208,6 +208,9 @@ try {
           if (outer) { compile += e.dur / 1000; if (process.env.PROFILE_COMPILE_NAMES) console.error(`compile ${e.name} ${(e.dur / 1000).toFixed(3)} in ${outer.args?.data?.functionName}`); }
         }
         parts['=bedside compile'] = compile;
+        // The frame's hit test for the mouse resting over the editor (a synthetic mouse move at the
+        // start of the frame), with the pre-paint it forces.
+        parts['=hit test'] = main.filter((e) => e.name === 'EventHandler::handleMouseMoveEvent' && e.ts >= kd.ts && e.ts < t1).reduce((a, e) => a + e.dur / 1000, 0);
         parts['=bedside'] = bed;
         parts['=bedside cpu'] = bedCpu;
         parts['=bedside rAF'] = bedFrame;
