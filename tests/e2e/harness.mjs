@@ -17,9 +17,10 @@ export const EXT_ID = 'mbkfocibgakomjlefaddfnpcpiomejgp';
  * Options: `extension: false` loads no unpacked extension; `rules` adds host-resolver MAP rules;
  * `backgroundNetworking: true` drops --disable-background-networking (which also turns off the
  * extension updater: the force-install test needs it, and every other host still maps nowhere).
- * `extensionDir` loads another copy of the built extension (same key, so the same ID).
+ * `extensionDir` loads another copy of the built extension (same key, so the same ID). `args`: more
+ * Chromium switches (the benchmark's unthrottled frames).
  */
-export async function launch({ extension = true, rules: extraRules = [], backgroundNetworking = false, extensionDir = EXT } = {}) {
+export async function launch({ extension = true, rules: extraRules = [], backgroundNetworking = false, extensionDir = EXT, args: extraArgs = [] } = {}) {
   if (extension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run ./build.sh first`);
   const server = await startServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'bedside-e2e-'));
@@ -30,6 +31,7 @@ export async function launch({ extension = true, rules: extraRules = [], backgro
     `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',
   ];
   if (!backgroundNetworking) args.push('--disable-background-networking');
+  args.push(...extraArgs);
   if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',

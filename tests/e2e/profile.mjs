@@ -58,7 +58,7 @@ function selfTimes(profile, into) {
   }
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8', 'blink'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'v8', 'blink', ...(process.env.PROFILE_COMPILE === '1' ? ['v8.compile', 'disabled-by-default-v8.compile'] : [])];
 
 async function traced(cdp, fn) {
   const events = [];
@@ -199,6 +199,18 @@ try {
           if (e.args?.data?.functionName === 'frame') bedFrame += e.dur / 1000;
           busyUntil = e.ts + e.dur;
         }
+        // V8's compile and parse work inside Bedside's calls (lazy compilation of code that runs for
+        // the first time in the keystroke).
+        let compile = 0;
+        for (const e of main) {
+          if (e.ph !== 'X' || e.ts < kd.ts || e.ts >= t1 || !/compile|parse/i.test(e.name)) continue;
+          const outer = main.find((o) => o.name === 'FunctionCall' && isBedside(scriptOf(o)) && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur);
+          if (outer) { compile += e.dur / 1000; if (process.env.PROFILE_COMPILE_NAMES) console.error(`compile ${e.name} ${(e.dur / 1000).toFixed(3)} in ${outer.args?.data?.functionName}`); }
+        }
+        parts['=bedside compile'] = compile;
+        // The frame's hit test for the mouse resting over the editor (a synthetic mouse move at the
+        // start of the frame), with the pre-paint it forces.
+        parts['=hit test'] = main.filter((e) => e.name === 'EventHandler::handleMouseMoveEvent' && e.ts >= kd.ts && e.ts < t1).reduce((a, e) => a + e.dur / 1000, 0);
         parts['=bedside'] = bed;
         parts['=bedside cpu'] = bedCpu;
         parts['=bedside rAF'] = bedFrame;

@@ -95,9 +95,16 @@ export class Box {
    * Draws underlines and the badge. `state` is 'on', 'off' or an error message. All layout reads
    * (the box, the findings' rects, the viewport) come first, then the writes, and an element is
    * only written when what it shows changed: no layout is forced between writes, and a frame in
-   * which nothing moved writes nothing.
+   * which nothing moved writes nothing. `deferWrites` (the keystroke's own paint, which runs
+   * before the editor's input handlers): measure now, where layout is clean, but keep the DOM
+   * writes for `flushWrites()` in Bedside's frame callback, after the editor's handlers and before
+   * the frame's style pass; written earlier, they made the editor's own layout reads recalculate
+   * style (Lexical ~1 ms, Draft.js ~0.5 ms) and the frame's hit test for the mouse re-run pre-paint.
    */
-  paint(settings: PageSettings | null, allowed: Set<string>, state: 'on' | 'off' | { error: string }, badge = true): void {
+  paint(settings: PageSettings | null, allowed: Set<string>, state: 'on' | 'off' | { error: string }, badge = true, deferWrites = false): void {
+    // Writes still pending from an earlier deferred paint stay queued ahead of this one's: the
+    // bookkeeping (keys, spares) already reflects them, and order keeps the DOM right.
+    const writes = this.writes;
     const edRect = this.el.getBoundingClientRect();
     const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
     const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
@@ -111,7 +118,7 @@ export class Box {
       for (const r of rects) {
         let u = this.underlines[n];
         if (!u) {
-          u = this.spare.pop() ?? this.makeSpare();
+          u = this.spare.pop() ?? this.makeSpare(writes);
           this.underlines.push(u);
           this.underlineKeys.push('');
         }
@@ -119,15 +126,20 @@ export class Box {
         if (this.underlineKeys[n] !== key) {
           const was = this.underlineKeys[n];
           this.underlineKeys[n] = key;
-          u.style.cssText = `transform:translate(${r.left}px,${r.top}px);width:${r.width}px;height:${r.height}px;--c:${COLOURS[f.category]}`;
-          if (!was.endsWith(`,${f.category},${f.rule}`)) {
-            u.setAttribute('data-cat', f.category);
-            u.setAttribute('data-rule', f.rule);
-          }
-          if (!was) {
-            u.setAttribute('data-b', 'u');
-            u.className = 'u';
-          }
+          const el = u;
+          const css = `transform:translate(${r.left}px,${r.top}px);width:${r.width}px;height:${r.height}px;--c:${COLOURS[f.category]}`;
+          const labels = !was.endsWith(`,${f.category},${f.rule}`);
+          writes.push(() => {
+            el.style.cssText = css;
+            if (labels) {
+              el.setAttribute('data-cat', f.category);
+              el.setAttribute('data-rule', f.rule);
+            }
+            if (!was) {
+              el.setAttribute('data-b', 'u');
+              el.className = 'u';
+            }
+          });
         }
         n++;
       }
@@ -135,7 +147,18 @@ export class Box {
     for (const u of this.underlines.splice(n)) this.retire(u);
     this.underlineKeys.length = n;
     this.visible = visible;
+    if (!deferWrites) this.flushWrites();
     if (badge) this.paintBadge(visible, edRect, viewportWidth, open, state);
+  }
+
+  /** DOM writes of the last `paint(…, deferWrites)`, in order; applied by `flushWrites`. */
+  private writes: Array<() => void> = [];
+  get hasWrites(): boolean { return this.writes.length > 0; }
+  flushWrites(): void {
+    if (!this.writes.length) return;
+    const w = this.writes;
+    this.writes = [];
+    for (const fn of w) fn();
   }
 
   /**
@@ -162,20 +185,24 @@ export class Box {
   private spare: HTMLElement[] = [];
   private static readonly SPARE = 4;
 
-  private makeSpare(): HTMLElement {
+  /** A new spare underline; appended now, or by `writes` when given (a deferred paint). */
+  private makeSpare(writes?: Array<() => void>): HTMLElement {
     const u = this.overlay.el('div', 'u0');
     u.setAttribute('data-box', String(this.id));
-    this.overlay.layer.append(u);
+    if (writes) writes.push(() => this.overlay.layer.append(u));
+    else this.overlay.layer.append(u);
     return u;
   }
 
   private retire(u: HTMLElement): void {
-    if (this.spare.length >= 2 * Box.SPARE) { u.remove(); return; }
-    u.className = 'u0';
-    u.removeAttribute('data-b');
-    u.removeAttribute('data-cat');
-    u.removeAttribute('data-rule');
-    u.style.cssText = '';
+    if (this.spare.length >= 2 * Box.SPARE) { this.writes.push(() => u.remove()); return; }
+    this.writes.push(() => {
+      u.className = 'u0';
+      u.removeAttribute('data-b');
+      u.removeAttribute('data-cat');
+      u.removeAttribute('data-rule');
+      u.style.cssText = '';
+    });
     this.spare.push(u);
   }
 
@@ -260,6 +287,7 @@ export class Box {
 
   dispose(): void {
     clearTimeout(this.prepareTimer);
+    this.writes = [];
     for (const u of this.underlines) u.remove();
     for (const u of this.spare) u.remove();
     this.underlines = [];

@@ -307,30 +307,45 @@ function start(site: SiteFile): void {
       paintBox(b, badgeLater.has(b));
     }
     paintAll = false;
+    // The keystroke's underline writes, measured in its input microtask: after every read above,
+    // so nothing here forces a style pass; the frame's own style pass follows.
+    for (const b of deferred) b.flushWrites();
+    deferred.clear();
     if (card && !cardStillValid()) hideCard();
     mark('c.frameEnd');
   }
+  /** Boxes measured in a keystroke whose writes wait for `frame` (Box.paint, `deferWrites`). */
+  const deferred = new Set<Box>();
   /**
    * Draws a box's underlines and badge. `inKeystroke`: drawn in the keystroke's own task, before
    * the frame that shows the typed character; only the underlines are drawn then, and the badge and
    * the audit count follow in a task after that frame (`afterFrameChannel`).
    */
   function paintBox(b: Box, inKeystroke = false): void {
-    b.paint(settings, allowed, state(), !inKeystroke);
+    b.paint(settings, allowed, state(), !inKeystroke, inKeystroke);
     b.paintedVersion = b.version;
     if (inKeystroke) {
+      if (b.hasWrites) { deferred.add(b); queueFrame(); }
       badgeLater.add(b);
-      if (!afterFrameQueued) { afterFrameQueued = true; afterFrameChannel.port2.postMessage(0); }
+      if (!afterFrameQueued) { afterFrameQueued = true; postAfterFrame(); }
       return;
     }
     countShown(b);
   }
   // Chromium runs no task between a keystroke and the frame that shows it, so a task posted from
-  // the keystroke runs once that frame is painted.
+  // the keystroke runs once that frame is painted. At background priority (scheduler.postTask): the
+  // badge and the audit count can wait for the page's own tasks after the frame (React schedules
+  // its work in such tasks); a plain message would run ahead of everything the page queues later.
   const badgeLater = new Set<Box>();
   let afterFrameQueued = false;
   const afterFrameChannel = new MessageChannel();
-  afterFrameChannel.port1.onmessage = () => {
+  const taskScheduler = (globalThis as { scheduler?: { postTask?: (fn: () => void, o: { priority: string }) => Promise<void> } }).scheduler;
+  const postAfterFrame = (): void => {
+    if (taskScheduler?.postTask) void taskScheduler.postTask(afterFrame, { priority: 'background' });
+    else afterFrameChannel.port2.postMessage(0);
+  };
+  afterFrameChannel.port1.onmessage = () => afterFrame();
+  const afterFrame = (): void => {
     afterFrameQueued = false;
     mark('c.afterFrame');
     const st = state();
