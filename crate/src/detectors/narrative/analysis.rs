@@ -271,6 +271,25 @@ pub struct Analysis {
     pub hypothetical_sentences: HashSet<usize>,
 }
 
+/// Title words that are adjectives or kin words ("lilla", "gamle", "little"): capitalised in the
+/// middle of a name they belong to a place ("Gamla Stan", "Lille Torv"), not a person.
+const ADJECTIVE_TITLES: &[&str] = &["little", "young", "old", "lovely", "dear", "lilla", "lille", "unga", "unge", "gamla", "gamle", "maly", "mala", "malego", "malej", "malemu", "petit", "petite", "kucuk", "minik"];
+
+/// Words that open a relative clause: "Mrs Okafor, who ..." talks about her, not to her.
+const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose", "som", "der", "qui", "dont", "ktory", "ktora", "ktore", "ktorego", "ktorej"];
+
+/// Swedish and Danish street names are one compound word ("Tyresövägen", "Istedgade"), so the
+/// street words in the care-staff lexicons never sit next to them.
+fn street_compound(lang: Lang, word: &str) -> bool {
+    let suffixes: &[&str] = match lang {
+        Lang::Sv => &["gatan", "vägen", "gränd", "gränden", "torget", "stigen", "allén", "backe", "backen", "leden", "plan"],
+        Lang::Da => &["gade", "vej", "vænge", "vænget", "stræde", "allé", "plads", "torv"],
+        _ => return false,
+    };
+    let lower = word.to_lowercase();
+    suffixes.iter().any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
 fn is_cap(word: &str) -> bool {
     let mut cs = word.chars();
     let Some(first) = cs.next() else { return false };
@@ -465,7 +484,7 @@ impl Analysis {
         let mut w = 0;
         while w < n {
             let word = self.word(text, w);
-            if !is_cap(word) || self.mask[w] & non_name != 0 {
+            if !is_cap(word) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
                 w += 1;
                 continue;
             }
@@ -482,7 +501,10 @@ impl Analysis {
             let abbrev = w > 0 && matches!(self.word(text, w - 1), "M" | "Mr" | "Mrs" | "Ms" | "Mme" | "Mlle" | "Dr" | "Hr") && self.gap(text, w - 1).starts_with('.');
             if w > 0 && (self.sent[w - 1] == self.sent[w] || abbrev) {
                 let prev = self.word(text, w - 1);
-                if self.has(w - 1, Role::Title) || abbrev {
+                // "Gamla Tyresövägen", "Lilla Edet", "Little Venice": a capitalised adjective title
+                // mid-name is part of a place's name, unless a known given name follows.
+                let place_adjective = is_cap(prev) && ADJECTIVE_TITLES.contains(&crate::text::fold(prev).as_str()) && !given;
+                if (self.has(w - 1, Role::Title) && !place_adjective) || abbrev {
                     if prev != "Dr" {
                         strong = true;
                         start = self.words[w - 1].0;
@@ -536,9 +558,19 @@ impl Analysis {
                     || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Dr." | "Prof" | "prof"));
                 let greeted = (w.saturating_sub(2)..w).any(|j| self.has(j, Role::Greeting));
                 // "Pani Halino, ..." / "Orhan Bey, ...": a name opening the draft, followed by a comma.
+                // Not when the comma opens an aside about them ("Mrs Okafor, who ...", "Herr Lind,
+                // som ...") or, after a title, the sentence goes on about them in the third person
+                // and never says "your" ("Mme Dubois, en cardiologie, sort après son pontage").
                 let vocative = w <= 1 && self.sent[w] == 0 && self.age_after(text, last).is_none() && {
                     let after_end = text[end..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
                     after_end.trim_start().starts_with(',')
+                } && {
+                    let sentence = || (0..n).filter(|&j| self.sent[j] == self.sent[w]);
+                    let relative = last + 1 < n && RELATIVE_PRONOUNS.contains(&crate::text::fold(self.word(text, last + 1)).as_str());
+                    // A bare first name followed by a comma is mostly a greeting ("Anna, one of our
+                    // dietitians, shares her tips" is about a colleague anyway): titles only.
+                    let third_person = strong && sentence().any(|j| j > last && self.has(j, Role::Pronoun)) && !sentence().any(|j| self.has(j, Role::Your));
+                    !relative && !third_person
                 };
                 let own = (w.saturating_sub(2)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::OwnKin));
                 persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word), own });
