@@ -23,6 +23,8 @@ pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_settings;
 
 pub use checker::Checker;
 pub use finding::{Category, Finding, Severity, SpanKind};

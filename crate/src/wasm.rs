@@ -141,7 +141,7 @@ impl Checker {
                     }
                 }
             }
-            serde_wasm_bindgen::from_value(settings).map_err(|e| js_error(format!("Bedside: invalid settings: {e}")))?
+            crate::wasm_settings::from_js(settings).map_err(|e| js_error(format!("Bedside: invalid settings: {e}")))?
         };
         let inner = crate::Checker::new(settings).map_err(|e| js_error(format!("Bedside: the embedded rules failed to load: {e}")))?;
         problems.extend(inner.problems().iter().cloned());

@@ -17,6 +17,31 @@ test('settings of the wrong shape throw an Error that names the problem', () => 
   assert.throws(() => new Checker({ disabledRules: 'x' }), (e) => e instanceof Error && /invalid settings/.test(e.message));
 });
 
+test('settings are read from plain JSON-shaped objects (crate/src/wasm_settings.rs)', () => {
+  const invalid = (settings, pattern) => assert.throws(() => new Checker(settings), (e) => e instanceof Error && /invalid settings/.test(e.message) && pattern.test(e.message), JSON.stringify(settings));
+  // Numbers are described, never printed as floats; integers are shown.
+  invalid({ uiLang: 1.5 }, /a number with a fraction, expected a string naming/);
+  invalid({ communicationLevel: 2.5 }, /a number with a fraction/);
+  invalid({ communicationLevel: 300 }, /integer `300`/);
+  invalid({ communicationLevel: -1 }, /integer `-1`/);
+  invalid({ disabledCategories: ['tone', 7] }, /integer `7`, expected a string naming/);
+  invalid({ severityOverrides: { insult: 'loud' } }, /loud/);
+  invalid({ clients: { salt: 5 } }, /integer `5`/);
+  invalid({ allowList: [() => 1] }, /as in JSON/);
+  // Every shape settings use, nested: objects, arrays, strings, integers, null, enums as strings.
+  const checker = new Checker({
+    uiLang: 'pl', langHint: null, disabledCategories: ['claims'], disabledRules: ['shouting'],
+    severityOverrides: { insult: 'critical' }, allowList: ['0113 496 0021'], communicationLevel: 2,
+    clients: null, customRules: [{ id: 'ward', category: 'client_data', terms: ['ward 7b'], message: 'Ward name' }],
+  });
+  assert.deepEqual(checker.problems(), []);
+  assert.ok(checker.check('Guaranteed results!').every((f) => f.rule !== 'guaranteed-results'));
+  const ward = checker.check('Seen on Ward 7B').find((f) => f.rule === 'custom.ward');
+  assert.ok(ward);
+  const insult = new Checker({ severityOverrides: { insult: 'critical' } }).check('What an idiot.').find((f) => f.rule === 'insult');
+  assert.equal(insult?.severity, 'critical');
+});
+
 test('unknown settings and bad custom patterns are reported, not thrown', () => {
   const checker = new Checker({ uiLanguage: 'sv', customRules: [{ id: 'ward', category: 'client_data', pattern: '(', message: 'x' }] });
   const problems = checker.problems();

@@ -55,6 +55,11 @@ pub enum Role {
     /// The writer's own family before a name: "my husband", "min mamma", "moja córka". A name
     /// after one is the clinician's own life, not a client.
     OwnKin,
+    /// Title words that are adjectives ("lilla", "gamle", "little"): capitalised inside a name,
+    /// they belong to a place ("Gamla Stan", "Lille Torv"), not a person.
+    PlaceAdjective,
+    /// Words that open a relative clause: "Mrs Okafor, who ..." talks about her, not to her.
+    Relative,
 }
 
 impl Role {
@@ -119,6 +124,17 @@ fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
         (OwnKin, Fr) => &["ma mère", "ma maman", "mon père", "mon papa", "mon mari", "ma femme", "mon conjoint", "ma conjointe", "mon compagnon", "ma compagne", "mon fils", "ma fille", "ma sœur", "mon frère", "ma grand-mère", "mon grand-père", "ma tante", "mon oncle", "mon amie", "mon ami", "ma meilleure amie", "mon meilleur ami"],
         (OwnKin, Da) => &["min mor", "min far", "min mand", "min kone", "min kæreste", "min partner", "min søn", "min datter", "min søster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min ven", "min veninde", "min bedste ven"],
         (OwnKin, Tr) => &["annem", "babam", "eşim", "kocam", "karım", "oğlum", "kızım", "kardeşim", "ablam", "abim", "ağabeyim", "ninem", "dedem", "anneannem", "babaannem", "teyzem", "halam", "dayım", "amcam", "arkadaşım", "en yakın arkadaşım"],
+        (PlaceAdjective, En) => &["little", "young", "old", "lovely", "dear"],
+        (PlaceAdjective, Sv) => &["lilla", "lille", "unga", "gamla"],
+        (PlaceAdjective, Pl) => &["mały", "mała", "małego", "małej", "małemu"],
+        (PlaceAdjective, Fr) => &["petit", "petite"],
+        (PlaceAdjective, Da) => &["lille", "unge", "gamle"],
+        (PlaceAdjective, Tr) => &["küçük", "minik"],
+        (Relative, En) => &["who", "whom", "whose"],
+        (Relative, Sv) => &["som"],
+        (Relative, Pl) => &["który", "która", "które", "którego", "której"],
+        (Relative, Fr) => &["qui", "dont"],
+        (Relative, Da) => &["som", "der"],
         _ => &[],
     }
 }
@@ -163,7 +179,7 @@ fn lang_terms(lang: Lang) -> Vec<(&'static str, Role)> {
             terms.push((t.as_str(), role));
         }
     }
-    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin] {
+    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin, Role::PlaceAdjective, Role::Relative] {
         for t in closed_class(lang, role) {
             terms.push((t, role));
         }
@@ -269,6 +285,18 @@ pub struct Analysis {
     /// Ages: byte range and word index.
     pub ages: Vec<(usize, usize, usize)>,
     pub hypothetical_sentences: HashSet<usize>,
+}
+
+/// Swedish and Danish street names are one compound word ("Tyresövägen", "Istedgade"), so the
+/// street words in the care-staff lexicons never sit next to them.
+fn street_compound(lang: Lang, word: &str) -> bool {
+    let suffixes: &[&str] = match lang {
+        Lang::Sv => &["gatan", "vägen", "gränd", "gränden", "torget", "stigen", "allén", "backe", "backen", "leden", "plan"],
+        Lang::Da => &["gade", "vej", "vænge", "vænget", "stræde", "allé", "plads", "torv"],
+        _ => return false,
+    };
+    // The street word ends the compound in lower case: "Tyresövägen", "Istedgade".
+    suffixes.iter().any(|s| word.len() > s.len() + 2 && word.ends_with(s))
 }
 
 fn is_cap(word: &str) -> bool {
@@ -386,6 +414,25 @@ impl Analysis {
         a
     }
 
+    /// "Mrs Okafor, who ...", "Herr Lind, som ...": a relative clause after the name and its comma.
+    /// After a title, also a sentence that goes on in the third person and never says "your"
+    /// ("Mme Dubois, en cardiologie, sort après son pontage"). A bare first name and a comma is
+    /// mostly a greeting, so only the relative clause counts there.
+    #[inline(never)]
+    fn aside_about(&self, w: usize, last: usize, titled: bool) -> bool {
+        if self.has(last + 1, Role::Relative) {
+            return true;
+        }
+        let mut third_person = false;
+        for j in (0..self.words.len()).filter(|&j| self.sent[j] == self.sent[w]) {
+            if self.has(j, Role::Your) {
+                return false;
+            }
+            third_person |= j > last && self.has(j, Role::Pronoun);
+        }
+        titled && third_person
+    }
+
     pub fn has(&self, w: usize, role: Role) -> bool {
         self.mask.get(w).is_some_and(|m| m & role.bit() != 0)
     }
@@ -465,7 +512,7 @@ impl Analysis {
         let mut w = 0;
         while w < n {
             let word = self.word(text, w);
-            if !is_cap(word) || self.mask[w] & non_name != 0 {
+            if !is_cap(word) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
                 w += 1;
                 continue;
             }
@@ -482,7 +529,10 @@ impl Analysis {
             let abbrev = w > 0 && matches!(self.word(text, w - 1), "M" | "Mr" | "Mrs" | "Ms" | "Mme" | "Mlle" | "Dr" | "Hr") && self.gap(text, w - 1).starts_with('.');
             if w > 0 && (self.sent[w - 1] == self.sent[w] || abbrev) {
                 let prev = self.word(text, w - 1);
-                if self.has(w - 1, Role::Title) || abbrev {
+                // "Gamla Tyresövägen", "Lilla Edet", "Little Venice": a capitalised adjective title
+                // mid-name is part of a place's name, unless a known given name follows.
+                let place_adjective = !given && is_cap(prev) && self.has(w - 1, Role::PlaceAdjective);
+                if (self.has(w - 1, Role::Title) && !place_adjective) || abbrev {
                     if prev != "Dr" {
                         strong = true;
                         start = self.words[w - 1].0;
@@ -536,10 +586,11 @@ impl Analysis {
                     || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Dr." | "Prof" | "prof"));
                 let greeted = (w.saturating_sub(2)..w).any(|j| self.has(j, Role::Greeting));
                 // "Pani Halino, ..." / "Orhan Bey, ...": a name opening the draft, followed by a comma.
+                // Not when the comma opens an aside about them (`aside_about`).
                 let vocative = w <= 1 && self.sent[w] == 0 && self.age_after(text, last).is_none() && {
                     let after_end = text[end..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
                     after_end.trim_start().starts_with(',')
-                };
+                } && !self.aside_about(w, last, strong);
                 let own = (w.saturating_sub(2)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::OwnKin));
                 persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word), own });
                 w = last + 1;
