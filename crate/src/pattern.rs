@@ -59,7 +59,7 @@ enum Node {
     Seq(Vec<Node>, Vec<Branch>),
     /// Alternatives in order of preference, each with the first bytes it can start with, so that
     /// only the ones that can match at a position are tried.
-    Alt(Vec<Branch>),
+    Alt(Vec<Branch>, Option<Box<Dispatch>>),
     /// Greedy repetition, `max` u32::MAX for unbounded.
     Rep(Box<Node>, u32, u32),
     Group(usize, Box<Node>),
@@ -137,6 +137,35 @@ impl Branch {
             _ => 4,
         };
         hay.get(at + len).is_some_and(|&n| has(&rest, n))
+    }
+}
+
+/// For an alternation of 3 to 32 branches: which branches may start with each byte (bit `i` for
+/// branch `i`), so that a position tries only those instead of testing every branch.
+#[derive(Debug, Clone)]
+struct Dispatch {
+    by_byte: [u32; 256],
+    /// The branches that may match at the end of the haystack (the nullable ones).
+    at_end: u32,
+}
+
+impl Dispatch {
+    fn new(branches: &[Branch]) -> Option<Box<Dispatch>> {
+        if !(3..=32).contains(&branches.len()) {
+            return None;
+        }
+        let mut d = Dispatch { by_byte: [0; 256], at_end: 0 };
+        for (i, br) in branches.iter().enumerate() {
+            for b in 0..=255u8 {
+                if br.may_start(Some(b)) {
+                    d.by_byte[b as usize] |= 1 << i;
+                }
+            }
+            if br.may_start(None) {
+                d.at_end |= 1 << i;
+            }
+        }
+        Some(Box::new(d))
     }
 }
 
@@ -318,7 +347,13 @@ impl<'p> Parser<'p> {
             self.bump();
             alts.push(self.concat(&mut f)?);
         }
-        Ok(if alts.len() == 1 { alts.pop().unwrap() } else { Node::Alt(alts.into_iter().map(Branch::new).collect()) })
+        Ok(if alts.len() == 1 {
+            alts.pop().unwrap()
+        } else {
+            let branches: Vec<Branch> = alts.into_iter().map(Branch::new).collect();
+            let dispatch = Dispatch::new(&branches);
+            Node::Alt(branches, dispatch)
+        })
     }
 
     fn concat(&mut self, f: &mut Flags) -> PResult<Node> {
@@ -654,7 +689,7 @@ fn first_bytes(n: &Node, set: &mut [bool; 256]) -> bool {
             }
             true
         }
-        Node::Alt(bs) => {
+        Node::Alt(bs, _) => {
             let mut nullable = false;
             for b in bs {
                 nullable |= first_bytes(&b.node, set);
@@ -747,7 +782,7 @@ fn prefix_walk(n: &Node, from: Offsets, allow: &mut [u8; 256]) -> Offsets {
         Node::Class(c) => one_char(allow, c.ascii, &c.ranges),
         Node::Any => one_char(allow, !(1u128 << b'\n'), &[('\u{80}', char::MAX)]),
         Node::Seq(ns, _) => ns.iter().fold(from, |at, n| prefix_walk(n, at, allow)),
-        Node::Alt(bs) => bs.iter().fold(0, |out, b| out | prefix_walk(&b.node, from, allow)),
+        Node::Alt(bs, _) => bs.iter().fold(0, |out, b| out | prefix_walk(&b.node, from, allow)),
         Node::Group(_, n) => prefix_walk(n, from, allow),
         Node::Rep(inner, min, max) => {
             let mut cur = from;
@@ -794,7 +829,7 @@ fn leading_boundary(n: &Node) -> Option<bool> {
         Node::WordB(u) => Some(*u),
         Node::Seq(ns, _) => ns.first().and_then(leading_boundary),
         Node::Group(_, n) => leading_boundary(n),
-        Node::Alt(bs) => {
+        Node::Alt(bs, _) => {
             let first = leading_boundary(&bs.first()?.node)?;
             bs.iter().all(|b| leading_boundary(&b.node) == Some(first)).then_some(first)
         }
@@ -951,7 +986,7 @@ pub fn sample(re: &Regex, seed: &mut u64) -> String {
             }
             Node::Any => out.push((b'a' + rnd(seed, 26) as u8) as char),
             Node::Seq(ns, _) => ns.iter().for_each(|n| walk(n, seed, out)),
-            Node::Alt(bs) => walk(&bs[rnd(seed, bs.len())].node, seed, out),
+            Node::Alt(bs, _) => walk(&bs[rnd(seed, bs.len())].node, seed, out),
             Node::Rep(n, min, max) => {
                 let extra = (*max - *min).min(3) as usize;
                 for _ in 0..*min as usize + rnd(seed, extra + 1) {
@@ -993,13 +1028,23 @@ struct Exec<'h> {
 }
 
 impl Exec<'_> {
+    /// The character at `at` (a char boundary); ASCII without decoding.
     #[inline]
     fn char_at(&self, at: usize) -> Option<char> {
-        self.hay[at..].chars().next()
+        match self.hay.as_bytes().get(at) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.hay[at..].chars().next(),
+            None => None,
+        }
     }
 
+    #[inline]
     fn char_before(&self, at: usize) -> Option<char> {
-        self.hay[..at].chars().next_back()
+        match at.checked_sub(1).map(|i| self.hay.as_bytes()[i]) {
+            Some(b) if b < 0x80 => Some(b as char),
+            Some(_) => self.hay[..at].chars().next_back(),
+            None => None,
+        }
     }
 
     fn boundary(&self, at: usize, unicode: bool) -> bool {
@@ -1018,7 +1063,7 @@ impl Exec<'_> {
     fn step(&self, n: &Node, at: usize) -> Option<Option<usize>> {
         Some(match n {
             Node::Empty => Some(at),
-            Node::Lit(s) => self.hay[at..].starts_with(&**s).then(|| at + s.len()),
+            Node::Lit(s) => (self.hay.as_bytes().get(at..at + s.len()) == Some(s.as_bytes())).then(|| at + s.len()),
             Node::Set(cs) => self.char_at(at).filter(|c| cs.contains(c)).map(|c| at + c.len_utf8()),
             Node::Class(cl) => self.char_at(at).filter(|&c| cl.contains(c)).map(|c| at + c.len_utf8()),
             Node::Any => self.char_at(at).filter(|&c| c != '\n').map(|c| at + c.len_utf8()),
@@ -1039,7 +1084,7 @@ impl Exec<'_> {
     }
 
     fn m(&self, n: &Node, at: usize, slots: &mut [usize], k: K) -> bool {
-        if !matches!(n, Node::Seq(..) | Node::Alt(_) | Node::Group(..) | Node::Rep(..)) {
+        if !matches!(n, Node::Seq(..) | Node::Alt(..) | Node::Group(..) | Node::Rep(..)) {
             return match self.step(n, at) {
                 Some(Some(p)) => k(p, slots),
                 _ => false,
@@ -1047,9 +1092,21 @@ impl Exec<'_> {
         }
         match n {
             Node::Seq(ns, rest) => self.seq(ns, rest, at, slots, k),
-            Node::Alt(bs) => {
+            Node::Alt(bs, dispatch) => {
                 let hay = self.hay.as_bytes();
-                bs.iter().any(|br| br.may_match(hay, at) && self.m(&br.node, at, slots, k))
+                let Some(d) = dispatch else {
+                    return bs.iter().any(|br| br.may_match(hay, at) && self.m(&br.node, at, slots, k));
+                };
+                // Only the branches that can start with the byte here, in order.
+                let mut todo = hay.get(at).map_or(d.at_end, |&b| d.by_byte[b as usize]);
+                while todo != 0 {
+                    let br = &bs[todo.trailing_zeros() as usize];
+                    todo &= todo - 1;
+                    if br.may_match(hay, at) && self.m(&br.node, at, slots, k) {
+                        return true;
+                    }
+                }
+                false
             }
             Node::Group(i, inner) => {
                 let i = *i;
