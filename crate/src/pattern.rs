@@ -683,7 +683,7 @@ pub struct Regex {
 
 /// Index of the first ASCII digit at or after `i`.
 #[inline]
-fn next_digit(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(crate) fn next_digit(bytes: &[u8], mut i: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     while i + 8 <= bytes.len() {
         let mut w = [0u8; 8];

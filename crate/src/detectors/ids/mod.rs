@@ -323,14 +323,10 @@ impl Keywords {
 pub(crate) fn digit_runs(text: &str) -> Vec<DigitRun> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let Some(first) = b.iter().position(u8::is_ascii_digit) else { return out };
-    let mut i = first;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
+    let mut i = 0;
+    // Digits are rare in prose: jump from one to the next eight bytes at a time.
+    while let Some(start) = crate::pattern::next_digit(b, i) {
+        i = start;
         let mut count = 0;
         let mut end = i;
         while i < b.len() {
@@ -373,4 +369,75 @@ pub(crate) fn digit_windows(text: &str, runs: &[DigitRun], min_digits: usize, pa
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fixed-seed drafts of digits, separators, letters and multi-byte characters.
+    pub(crate) fn digit_drafts() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "0", "1", "7", "42", "2024", "19540612", " ", "  ", ".", "-", "+", "(", ")", "(0) ", ") ", "/", "\u{a0}", "a", "B",
+            "2A", "x", "é", "😀", "\n", ":", ",", "MRN ", "tel. ", "ł", "\u{301}",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..3000)
+            .map(|_| {
+                let n = (next() % 40) as usize;
+                (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect()
+            })
+            .collect()
+    }
+
+    /// `digit_runs` as first written: one byte at a time.
+    fn digit_runs_bytewise(text: &str) -> Vec<DigitRun> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let (mut count, mut end) = (0, i);
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    count += 1;
+                    i += 1;
+                    end = i;
+                } else {
+                    let sep = if b[i] == 0xC2 && b.get(i + 1) == Some(&0xA0) { 2 } else if matches!(b[i], b' ' | b'.' | b'-' | b'+' | b'(' | b')' | b'/' | b'A' | b'B' | b'a' | b'b') { 1 } else { 0 };
+                    let mut j = i + sep;
+                    if sep > 0 && j < b.len() && matches!(b[j], b' ' | b'(' | b')') {
+                        j += 1;
+                    }
+                    if sep > 0 && j < b.len() && b[j].is_ascii_digit() {
+                        i = j;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            out.push(DigitRun { start, end, digits: count });
+            if i == start {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn digit_runs_agree_with_a_byte_scan() {
+        for d in digit_drafts() {
+            assert_eq!(digit_runs(&d), digit_runs_bytewise(&d), "{d:?}");
+        }
+    }
 }
