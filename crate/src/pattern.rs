@@ -59,7 +59,7 @@ enum Node {
     Seq(Vec<Node>, Vec<Branch>),
     /// Alternatives in order of preference, each with the first bytes it can start with, so that
     /// only the ones that can match at a position are tried.
-    Alt(Vec<Branch>),
+    Alt(Vec<Branch>, Option<Box<Dispatch>>),
     /// Greedy repetition, `max` u32::MAX for unbounded.
     Rep(Box<Node>, u32, u32),
     Group(usize, Box<Node>),
@@ -137,6 +137,35 @@ impl Branch {
             _ => 4,
         };
         hay.get(at + len).is_some_and(|&n| has(&rest, n))
+    }
+}
+
+/// For an alternation of 3 to 32 branches: which branches may start with each byte (bit `i` for
+/// branch `i`), so that a position tries only those instead of testing every branch.
+#[derive(Debug, Clone)]
+struct Dispatch {
+    by_byte: [u32; 256],
+    /// The branches that may match at the end of the haystack (the nullable ones).
+    at_end: u32,
+}
+
+impl Dispatch {
+    fn new(branches: &[Branch]) -> Option<Box<Dispatch>> {
+        if !(3..=32).contains(&branches.len()) {
+            return None;
+        }
+        let mut d = Dispatch { by_byte: [0; 256], at_end: 0 };
+        for (i, br) in branches.iter().enumerate() {
+            for b in 0..=255u8 {
+                if br.may_start(Some(b)) {
+                    d.by_byte[b as usize] |= 1 << i;
+                }
+            }
+            if br.may_start(None) {
+                d.at_end |= 1 << i;
+            }
+        }
+        Some(Box::new(d))
     }
 }
 
@@ -318,7 +347,13 @@ impl<'p> Parser<'p> {
             self.bump();
             alts.push(self.concat(&mut f)?);
         }
-        Ok(if alts.len() == 1 { alts.pop().unwrap() } else { Node::Alt(alts.into_iter().map(Branch::new).collect()) })
+        Ok(if alts.len() == 1 {
+            alts.pop().unwrap()
+        } else {
+            let branches: Vec<Branch> = alts.into_iter().map(Branch::new).collect();
+            let dispatch = Dispatch::new(&branches);
+            Node::Alt(branches, dispatch)
+        })
     }
 
     fn concat(&mut self, f: &mut Flags) -> PResult<Node> {
@@ -654,7 +689,7 @@ fn first_bytes(n: &Node, set: &mut [bool; 256]) -> bool {
             }
             true
         }
-        Node::Alt(bs) => {
+        Node::Alt(bs, _) => {
             let mut nullable = false;
             for b in bs {
                 nullable |= first_bytes(&b.node, set);
@@ -679,6 +714,96 @@ pub struct Regex {
     /// Every match starts with an ASCII digit (national IDs, phone numbers, ages): the scan for
     /// a start looks at eight bytes at a time.
     digit_first: bool,
+    /// Every match is at least `prefix_len` (<= PREFIX) bytes long, and its byte at offset
+    /// `j < prefix_len` has bit `j` set in `prefix`: a start position is tried only if the bytes
+    /// there fit, so most are rejected without entering the matcher.
+    prefix: [u8; 256],
+    prefix_len: usize,
+}
+
+/// How many leading bytes of a match the start-position filter looks at.
+const PREFIX: usize = 8;
+
+/// Offsets into a match, as a bit set: bit `o` for `o < PREFIX` bytes, bit `PREFIX` for
+/// "PREFIX or more".
+type Offsets = u16;
+
+/// Walks `n` from the offsets `from` (see `Offsets`): marks in `allow` every byte `n` may read
+/// at an offset below `PREFIX`, and returns the offsets where `n` may end. An over-approximation
+/// (assertions read nothing, a class allows every lead byte in its ranges), so the filter built
+/// from it never rejects a position where the matcher would find a match.
+fn prefix_walk(n: &Node, from: Offsets, allow: &mut [u8; 256]) -> Offsets {
+    const FAR: Offsets = 1 << PREFIX;
+    fn after(o: usize) -> Offsets {
+        1 << o.min(PREFIX)
+    }
+    fn mark(allow: &mut [u8; 256], o: usize, b: u8) {
+        if o < PREFIX {
+            allow[b as usize] |= 1 << o;
+        }
+    }
+    let starts = (0..PREFIX).filter(move |o| from >> o & 1 != 0);
+    // One character: ASCII ones from the bitmap, others by UTF-8 lead byte and length.
+    let one_char = |allow: &mut [u8; 256], ascii: u128, ranges: &[(char, char)]| -> Offsets {
+        let mut out = from & FAR;
+        for o in starts.clone() {
+            if ascii != 0 {
+                (0..128u8).filter(|b| ascii >> b & 1 != 0).for_each(|b| mark(allow, o, b));
+                out |= after(o + 1);
+            }
+            for &(a, z) in ranges.iter().filter(|r| r.1 as u32 >= 0x80) {
+                let a = a.max('\u{80}');
+                let mut buf = [0u8; 4];
+                let lo = a.encode_utf8(&mut buf).as_bytes()[0];
+                let hi = z.encode_utf8(&mut buf).as_bytes()[0];
+                (lo..=hi).for_each(|b| mark(allow, o, b));
+                for len in a.len_utf8()..=z.len_utf8() {
+                    for j in 1..len {
+                        (0x80..=0xBFu8).for_each(|b| mark(allow, o + j, b));
+                    }
+                    out |= after(o + len);
+                }
+            }
+        }
+        out
+    };
+    let literal = |allow: &mut [u8; 256], s: &[u8]| -> Offsets {
+        let mut out = from & FAR;
+        for o in starts.clone() {
+            s.iter().enumerate().for_each(|(j, &b)| mark(allow, o + j, b));
+            out |= after(o + s.len());
+        }
+        out
+    };
+    match n {
+        Node::Empty | Node::Start | Node::End | Node::WordB(_) | Node::NotWordB(_) => from,
+        Node::Lit(s) => literal(allow, s.as_bytes()),
+        Node::Set(cs) => cs.iter().fold(0, |out, c| out | literal(allow, c.encode_utf8(&mut [0u8; 4]).as_bytes())),
+        Node::Class(c) => one_char(allow, c.ascii, &c.ranges),
+        Node::Any => one_char(allow, !(1u128 << b'\n'), &[('\u{80}', char::MAX)]),
+        Node::Seq(ns, _) => ns.iter().fold(from, |at, n| prefix_walk(n, at, allow)),
+        Node::Alt(bs, _) => bs.iter().fold(0, |out, b| out | prefix_walk(&b.node, from, allow)),
+        Node::Group(_, n) => prefix_walk(n, from, allow),
+        Node::Rep(inner, min, max) => {
+            let mut cur = from;
+            for _ in 0..*min {
+                if cur & !FAR == 0 {
+                    break; // nothing left below PREFIX: more rounds mark nothing
+                }
+                cur = prefix_walk(inner, cur, allow);
+            }
+            // Optional rounds: grow the reachable offsets until nothing changes.
+            let mut all = cur;
+            for _ in *min..*max {
+                let more = all | prefix_walk(inner, all, allow);
+                if more == all {
+                    break;
+                }
+                all = more;
+            }
+            all
+        }
+    }
 }
 
 /// Index of the first ASCII digit at or after `i`.
@@ -704,7 +829,7 @@ fn leading_boundary(n: &Node) -> Option<bool> {
         Node::WordB(u) => Some(*u),
         Node::Seq(ns, _) => ns.first().and_then(leading_boundary),
         Node::Group(_, n) => leading_boundary(n),
-        Node::Alt(bs) => {
+        Node::Alt(bs, _) => {
             let first = leading_boundary(&bs.first()?.node)?;
             bs.iter().all(|b| leading_boundary(&b.node) == Some(first)).then_some(first)
         }
@@ -739,7 +864,11 @@ impl Regex {
         }
         let lead_boundary = leading_boundary(&root);
         let digit_first = !nullable && (0..256).all(|b| first[b] == (b as u8).is_ascii_digit());
-        Ok(Regex { root, slots: 2 * (p.groups + 1), first, nullable, lead_boundary, digit_first })
+        let mut prefix = [0u8; 256];
+        let ends = prefix_walk(&root, 1, &mut prefix);
+        // The shortest match bounds how many bytes the filter may look at.
+        let prefix_len = if ends == 0 { PREFIX } else { (ends.trailing_zeros() as usize).min(PREFIX) };
+        Ok(Regex { root, slots: 2 * (p.groups + 1), first, nullable, lead_boundary, digit_first, prefix, prefix_len })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
@@ -782,6 +911,13 @@ impl Regex {
     }
 
     /// Leftmost-first match starting at or after `from`; fills `slots`.
+    /// True if a match may start at `s` (see `prefix`).
+    #[inline]
+    fn prefix_fits(&self, bytes: &[u8], s: usize) -> bool {
+        let Some(window) = bytes.get(s..s + self.prefix_len) else { return false };
+        window.iter().enumerate().all(|(j, &b)| self.prefix[b as usize] >> j & 1 != 0)
+    }
+
     fn search(&self, hay: &str, from: usize, slots: &mut [usize]) -> bool {
         let bytes = hay.as_bytes();
         let ex = Exec { hay };
@@ -802,6 +938,10 @@ impl Regex {
                     None => return false,
                 }
             } else if s < hay.len() && (0x80..0xC0).contains(&bytes[s]) {
+                s += 1;
+                continue;
+            }
+            if !self.prefix_fits(bytes, s) {
                 s += 1;
                 continue;
             }
@@ -846,7 +986,7 @@ pub fn sample(re: &Regex, seed: &mut u64) -> String {
             }
             Node::Any => out.push((b'a' + rnd(seed, 26) as u8) as char),
             Node::Seq(ns, _) => ns.iter().for_each(|n| walk(n, seed, out)),
-            Node::Alt(bs) => walk(&bs[rnd(seed, bs.len())].node, seed, out),
+            Node::Alt(bs, _) => walk(&bs[rnd(seed, bs.len())].node, seed, out),
             Node::Rep(n, min, max) => {
                 let extra = (*max - *min).min(3) as usize;
                 for _ in 0..*min as usize + rnd(seed, extra + 1) {
@@ -888,13 +1028,23 @@ struct Exec<'h> {
 }
 
 impl Exec<'_> {
+    /// The character at `at` (a char boundary); ASCII without decoding.
     #[inline]
     fn char_at(&self, at: usize) -> Option<char> {
-        self.hay[at..].chars().next()
+        match self.hay.as_bytes().get(at) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.hay[at..].chars().next(),
+            None => None,
+        }
     }
 
+    #[inline]
     fn char_before(&self, at: usize) -> Option<char> {
-        self.hay[..at].chars().next_back()
+        match at.checked_sub(1).map(|i| self.hay.as_bytes()[i]) {
+            Some(b) if b < 0x80 => Some(b as char),
+            Some(_) => self.hay[..at].chars().next_back(),
+            None => None,
+        }
     }
 
     fn boundary(&self, at: usize, unicode: bool) -> bool {
@@ -913,7 +1063,7 @@ impl Exec<'_> {
     fn step(&self, n: &Node, at: usize) -> Option<Option<usize>> {
         Some(match n {
             Node::Empty => Some(at),
-            Node::Lit(s) => self.hay[at..].starts_with(&**s).then(|| at + s.len()),
+            Node::Lit(s) => (self.hay.as_bytes().get(at..at + s.len()) == Some(s.as_bytes())).then(|| at + s.len()),
             Node::Set(cs) => self.char_at(at).filter(|c| cs.contains(c)).map(|c| at + c.len_utf8()),
             Node::Class(cl) => self.char_at(at).filter(|&c| cl.contains(c)).map(|c| at + c.len_utf8()),
             Node::Any => self.char_at(at).filter(|&c| c != '\n').map(|c| at + c.len_utf8()),
@@ -934,7 +1084,7 @@ impl Exec<'_> {
     }
 
     fn m(&self, n: &Node, at: usize, slots: &mut [usize], k: K) -> bool {
-        if !matches!(n, Node::Seq(..) | Node::Alt(_) | Node::Group(..) | Node::Rep(..)) {
+        if !matches!(n, Node::Seq(..) | Node::Alt(..) | Node::Group(..) | Node::Rep(..)) {
             return match self.step(n, at) {
                 Some(Some(p)) => k(p, slots),
                 _ => false,
@@ -942,9 +1092,21 @@ impl Exec<'_> {
         }
         match n {
             Node::Seq(ns, rest) => self.seq(ns, rest, at, slots, k),
-            Node::Alt(bs) => {
+            Node::Alt(bs, dispatch) => {
                 let hay = self.hay.as_bytes();
-                bs.iter().any(|br| br.may_match(hay, at) && self.m(&br.node, at, slots, k))
+                let Some(d) = dispatch else {
+                    return bs.iter().any(|br| br.may_match(hay, at) && self.m(&br.node, at, slots, k));
+                };
+                // Only the branches that can start with the byte here, in order.
+                let mut todo = hay.get(at).map_or(d.at_end, |&b| d.by_byte[b as usize]);
+                while todo != 0 {
+                    let br = &bs[todo.trailing_zeros() as usize];
+                    todo &= todo - 1;
+                    if br.may_match(hay, at) && self.m(&br.node, at, slots, k) {
+                        return true;
+                    }
+                }
+                false
             }
             Node::Group(i, inner) => {
                 let i = *i;
@@ -1085,5 +1247,46 @@ impl<'h> Captures<'h> {
 
     pub fn is_empty(&self) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Regex;
+
+    /// All matches with their capture groups, as offsets.
+    fn all(re: &Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(hay).map(|c| (0..c.len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect()).collect()
+    }
+
+    #[test]
+    fn prefix_filter_agrees_with_trying_every_position() {
+        // Every pattern the detectors compile, and a few with optional, Unicode and any-character
+        // heads; on samples of each pattern cut, shifted and glued to awkward text.
+        let _ = crate::Checker::new(crate::Settings::default()).unwrap();
+        let _ = crate::Checker::new(crate::Settings::default()).unwrap().check("45-year-old, 20mg twice a day, born 1/2/1980");
+        let mut patterns = super::compiled_patterns();
+        patterns.extend(
+            [r"(?i)k\w{2,}", r"a?b?c?\d", r".{3}x", r"(?:é|ab)[\s-]?\d{2}", r"\bſt", r"x*", r"(?i)(?:ı|i)n[0-9]", r"$|\d{9}", r"(?:ab|a)(?:bc|c)d"]
+                .map(String::from),
+        );
+        const GLUE: &[&str] = &["", " ", "x", "1", "é", "K", "\u{212A}", "\u{a0}", "😀", "\n", "-", "(", "ı", "İ"];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for p in &patterns {
+            let fast = Regex::new(p).unwrap();
+            let mut plain = Regex::new(p).unwrap();
+            plain.prefix_len = 0;
+            for _ in 0..300 {
+                let mut hay = String::new();
+                for _ in 0..3 {
+                    let s = super::sample(&fast, &mut seed);
+                    let cut = (seed % (s.len() as u64 + 1)) as usize;
+                    let piece = if seed % 3 == 0 && s.is_char_boundary(cut) { &s[cut..] } else { &s[..] };
+                    hay.push_str(GLUE[(seed >> 8) as usize % GLUE.len()]);
+                    hay.push_str(piece);
+                }
+                assert_eq!(all(&fast, &hay), all(&plain, &hay), "{p:?} on {hay:?}");
+            }
+        }
     }
 }
