@@ -501,13 +501,8 @@ mod tests {
             assert_eq!(detect(&upper), detect_by_definition(&upper), "{upper:?}");
         }
         let seps = [" ", ", ", ". ", "\n", "'", "’", "-", "", "  ", "!"];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1du64);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..3000 {
             let mut d = String::new();
             for _ in 0..1 + next(40) {

@@ -20,6 +20,8 @@ pub mod rules;
 pub mod settings;
 pub mod sort;
 pub mod text;
+#[cfg(test)]
+mod test_rng;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

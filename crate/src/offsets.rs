@@ -80,13 +80,8 @@ mod tests {
     #[test]
     fn conversion_agrees_with_walking_the_chars() {
         let pieces = ["a", "bcdefghij", " ", "é", "😀", "€", "\u{301}", "\u{10FFFF}", "ąę", "\n"];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift(0x9E37_79B9_7F4A_7C15u64);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..next(30) {

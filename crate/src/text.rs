@@ -339,13 +339,8 @@ mod tests {
     fn next_stop_agrees_with_a_byte_scan() {
         // Fixed-seed random byte strings (ASCII-heavy, some high bytes, the stops themselves),
         // every start offset, with no, one and four stops.
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x9E37_79B9_7F4A_7C15u64);
+        let mut next = || rng.next_u64();
         let alphabet = b"ab .!?\n`\x00\x01\x7f\x80\xc3\xff ABZ09";
         for _ in 0..2000 {
             let len = (next() % 40) as usize;
@@ -449,13 +444,8 @@ mod tests {
         // ('/', ':', '@', '[', '`', '{'), spaces and non-ASCII word and non-word chars, long enough
         // to cross several eight-byte blocks.
         let alphabet = ["a", "Z", "0", "9", "/", ":", "@", "[", "`", "{", " ", "\n", ".", "é", "Ł", "\u{301}", "😀", "\u{a0}", "×", "’", "ab", "Xyz", "12"];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1du64);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..5000 {
             let mut d = String::new();
             for _ in 0..next(40) {

@@ -381,13 +381,8 @@ mod tests {
             "0", "1", "7", "42", "2024", "19540612", " ", "  ", ".", "-", "+", "(", ")", "(0) ", ") ", "/", "\u{a0}", "a", "B",
             "2A", "x", "é", "😀", "\n", ":", ",", "MRN ", "tel. ", "ł", "\u{301}",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x9E37_79B9_7F4A_7C15u64);
+        let mut next = || rng.next_u64();
         (0..3000)
             .map(|_| {
                 let n = (next() % 40) as usize;

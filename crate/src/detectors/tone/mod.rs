@@ -784,13 +784,8 @@ mod tests {
             "a", "b", "f", "F", "aa", "aaa", "ck", " ", "  ", "   ", ",", "-", "'", "\n", "*", "$", "@", "!", ".", "#", "+", "€", "0",
             "1", "9", ":", "?", "[", "`", "~", "é", "éé", "Ł", "😀", "\u{a0}", "٣", "½", "’", "sh1t", "f**k", "word. ", "fuuuck",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift(0x9E37_79B9_7F4A_7C15u64);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20000 {
             let mut t = String::new();
             for _ in 0..next(50) {
