@@ -12,6 +12,7 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
+use aho_corasick::automaton::StateID;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::text::{fold, fold_char, is_marked_letter, is_word_char, Folded};
@@ -153,12 +154,85 @@ pub(crate) fn dfa<P: AsRef<[u8]>>(patterns: &[P]) -> Option<DFA> {
 /// Every match of `aut` in `hay`, overlapping ones included, as `(pattern, start, end)`: the
 /// matches and the order of `AhoCorasick::find_overlapping_iter` (by end, then the automaton's
 /// match order), from a plain loop over the transition table.
+///
+/// A long draft is scanned in `LANES` pieces at once. One scan is a chain of dependent loads
+/// (each state comes from the last), and a rule book's table is megabytes, so one chain waits on
+/// memory most of the time; independent chains overlap those waits (about a fifth of a 3,000-char
+/// check went to this loop, BENCHMARKS.md "Speed, session 6"). Lane `k` reports the matches that
+/// end in its piece `(b_k, b_{k+1}]` and starts `max_pattern_len - 1` bytes early, so every such
+/// match starts inside its scan and, from the piece's first end on, its state is the one a single
+/// scan has there. The lanes' matches are reported in lane order: the single scan's order.
 #[inline]
 pub(crate) fn overlapping<A: Automaton>(aut: &A, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
-    overlapping_until(aut, hay, |p, s, e| {
-        found(p, s, e);
-        false
-    });
+    const LANES: usize = 4;
+    let overlap = aut.max_pattern_len().saturating_sub(1);
+    // Short drafts (and automata with patterns long against the draft) in one scan.
+    if hay.len() < 512 || overlap * LANES * 4 > hay.len() {
+        overlapping_until(aut, hay, |p, s, e| {
+            found(p, s, e);
+            false
+        });
+        return;
+    }
+    let Ok(start) = aut.start_state(Anchored::No) else { return };
+    let bounds: [usize; LANES + 1] = std::array::from_fn(|k| hay.len() * k / LANES);
+    let from: [usize; LANES] = std::array::from_fn(|k| bounds[k].saturating_sub(overlap));
+    let mut sids = [start; LANES];
+    let mut matches: [Vec<(usize, usize, usize)>; LANES] = std::array::from_fn(|_| Vec::new());
+    let mut dead = false;
+    // All lanes in step for the shortest lane's length, then each lane's rest.
+    let common = (0..LANES).map(|k| bounds[k + 1] - from[k]).min().unwrap_or(0);
+    'lockstep: for i in 0..common {
+        for k in 0..LANES {
+            if !lane_step(aut, hay, from[k] + i, bounds[k], &mut sids[k], &mut matches[k]) {
+                dead = true;
+                break 'lockstep;
+            }
+        }
+    }
+    if !dead {
+        'rest: for k in 0..LANES {
+            for at in from[k] + common..bounds[k + 1] {
+                if !lane_step(aut, hay, at, bounds[k], &mut sids[k], &mut matches[k]) {
+                    dead = true;
+                    break 'rest;
+                }
+            }
+        }
+    }
+    if dead {
+        overlapping_until(aut, hay, |p, s, e| {
+            found(p, s, e);
+            false
+        });
+        return;
+    }
+    for lane in matches {
+        for (p, s, e) in lane {
+            found(p, s, e);
+        }
+    }
+}
+
+/// One byte of an `overlapping` lane: moves `sid` over `hay[at]` and records the matches that
+/// end there if they end after `reports_after`. False at a dead state (not in an unanchored
+/// standard search; the caller then falls back to one scan).
+#[inline(always)]
+fn lane_step<A: Automaton>(aut: &A, hay: &[u8], at: usize, reports_after: usize, sid: &mut StateID, out: &mut Vec<(usize, usize, usize)>) -> bool {
+    *sid = aut.next_state(Anchored::No, *sid, hay[at]);
+    if aut.is_special(*sid) {
+        if aut.is_dead(*sid) {
+            return false;
+        }
+        let end = at + 1;
+        if aut.is_match(*sid) && end > reports_after {
+            for m in 0..aut.match_len(*sid) {
+                let pid = aut.match_pattern(*sid, m);
+                out.push((pid.as_usize(), end - aut.pattern_len(pid), end));
+            }
+        }
+    }
+    true
 }
 
 /// `overlapping`, stopping at the first match for which `found` returns true.
@@ -274,6 +348,43 @@ mod tests {
                 &text[s..e]
             })
             .collect()
+    }
+
+    /// `overlapping` scans a long draft in lanes; it must report exactly what one scan reports,
+    /// in the same order: every draft length, lane boundaries inside and next to matches,
+    /// overlapping and nested patterns, and a pattern longer than a lane's piece.
+    #[test]
+    fn lanes_report_what_one_scan_reports() {
+        let patterns = ["ab", "abc", "bcd", "abcdabcd", "d a", "a", "cab", "dd", "bcdabc ab"];
+        let aut = dfa(&patterns).unwrap();
+        let pieces = ["a", "b", "c", "d", " ", "ab", "abcd", "é", "\n"];
+        let mut rng = crate::test_rng::XorShift(0x2545_F491_4F6C_DD1D);
+        let longest = "bcdabc ab";
+        for round in 0..600 {
+            let len = 500 + round * 3 + rng.below(40);
+            let mut hay = String::new();
+            while hay.len() < len {
+                hay.push_str(if rng.below(4) == 0 { pieces[rng.below(pieces.len())] } else { pieces[rng.below(5)] });
+            }
+            if round % 2 == 0 {
+                // The longest pattern ending `d` bytes after each lane boundary (ASCII draft).
+                let mut bytes: Vec<u8> = hay.bytes().map(|b| if b.is_ascii() { b } else { b'a' }).collect();
+                let d = round / 2 % (longest.len() + 2);
+                for k in 1..4 {
+                    let end = bytes.len() * k / 4 + d;
+                    bytes[end - longest.len()..end].copy_from_slice(longest.as_bytes());
+                }
+                hay = String::from_utf8(bytes).unwrap();
+            }
+            let mut one = Vec::new();
+            overlapping_until(&aut, hay.as_bytes(), |p, s, e| {
+                one.push((p, s, e));
+                false
+            });
+            let mut lanes = Vec::new();
+            overlapping(&aut, hay.as_bytes(), |p, s, e| lanes.push((p, s, e)));
+            assert_eq!(lanes, one, "{hay:?}");
+        }
     }
 
     /// The definitions `boundary_before` and `boundary_after` implement with an ASCII fast path.

@@ -116,7 +116,12 @@ fn main() {
     println!("native: check(), no language hint");
     println!("| chars | findings | median | p99 | runs | median per 1,000 chars |");
     println!("|---:|---:|---:|---:|---:|---:|");
-    for n in SIZES {
+    // `BENCH_SIZES=3000` (comma-separated): only those sizes, e.g. for a profiler.
+    let sizes: Vec<usize> = match std::env::var("BENCH_SIZES") {
+        Ok(v) => v.split(',').filter_map(|s| s.trim().parse().ok()).collect(),
+        Err(_) => SIZES.to_vec(),
+    };
+    for n in sizes {
         let text = draft(&pool, n);
         let findings = checker.check(&text).len();
         // About half a second per size, at least 50 runs.
@@ -126,7 +131,9 @@ fn main() {
         }
         let mut samples = Vec::new();
         let start = Instant::now();
-        while samples.len() < 50 || (start.elapsed() < Duration::from_millis(500) && samples.len() < 100_000) {
+        // `BENCH_SECONDS=5`: sample for longer (default half a second per size).
+        let budget = Duration::from_secs_f64(std::env::var("BENCH_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.5));
+        while samples.len() < 50 || (start.elapsed() < budget && samples.len() < 1_000_000) {
             let t = Instant::now();
             black_box(checker.check(black_box(&text)));
             samples.push(t.elapsed());
