@@ -509,6 +509,7 @@ impl Analysis {
             }
         }
         let given_stems = &tables().given_stems[lang.index()];
+        let (mut stem, mut scratch) = (String::new(), String::new());
         let mut w = 0;
         while w < n {
             let word = self.word(text, w);
@@ -516,7 +517,11 @@ impl Analysis {
                 w += 1;
                 continue;
             }
-            let given = self.has(w, Role::GivenName) || (word.chars().count() >= 4 && given_stems.contains(&crate::clients::stem_word(word)));
+            let given = self.has(w, Role::GivenName)
+                || (word.chars().count() >= 4 && {
+                    crate::clients::stem_word_into(word, &mut stem, &mut scratch);
+                    given_stems.contains(stem.as_str())
+                });
             if w > 0 && self.gap(text, w - 1).ends_with('@') {
                 w += 1;
                 continue;
