@@ -178,22 +178,43 @@ pub(crate) fn overlapping<A: Automaton>(aut: &A, hay: &[u8], mut found: impl FnM
     let bounds: [usize; LANES + 1] = std::array::from_fn(|k| hay.len() * k / LANES);
     let from: [usize; LANES] = std::array::from_fn(|k| bounds[k].saturating_sub(overlap));
     let mut sids = [start; LANES];
-    let mut matches: [Vec<(usize, usize, usize)>; LANES] = std::array::from_fn(|_| Vec::new());
+    // Lane 0's matches come first in the single scan's order, so they go straight to `found`;
+    // the other lanes' wait in a buffer.
+    let mut later: [Vec<(usize, usize, usize)>; LANES] = std::array::from_fn(|_| Vec::new());
     let mut dead = false;
+    let mut reported = 0usize;
+    let mut first = |p, s, e| {
+        reported += 1;
+        found(p, s, e);
+    };
     // All lanes in step for the shortest lane's length, then each lane's rest.
     let common = (0..LANES).map(|k| bounds[k + 1] - from[k]).min().unwrap_or(0);
     'lockstep: for i in 0..common {
-        for k in 0..LANES {
-            if !lane_step(aut, hay, from[k] + i, bounds[k], &mut sids[k], &mut matches[k]) {
+        if !lane_step(aut, hay, i, 0, &mut sids[0], &mut first) {
+            dead = true;
+            break 'lockstep;
+        }
+        for k in 1..LANES {
+            let out = &mut later[k];
+            if !lane_step(aut, hay, from[k] + i, bounds[k], &mut sids[k], &mut |p, s, e| out.push((p, s, e))) {
                 dead = true;
                 break 'lockstep;
             }
         }
     }
     if !dead {
-        'rest: for k in 0..LANES {
+        for at in common..bounds[1] {
+            if !lane_step(aut, hay, at, 0, &mut sids[0], &mut first) {
+                dead = true;
+                break;
+            }
+        }
+    }
+    if !dead {
+        'rest: for k in 1..LANES {
+            let out = &mut later[k];
             for at in from[k] + common..bounds[k + 1] {
-                if !lane_step(aut, hay, at, bounds[k], &mut sids[k], &mut matches[k]) {
+                if !lane_step(aut, hay, at, bounds[k], &mut sids[k], &mut |p, s, e| out.push((p, s, e))) {
                     dead = true;
                     break 'rest;
                 }
@@ -201,24 +222,29 @@ pub(crate) fn overlapping<A: Automaton>(aut: &A, hay: &[u8], mut found: impl FnM
         }
     }
     if dead {
+        // Lane 0's reports are the single scan's first ones: one scan reports the rest.
+        let mut seen = 0usize;
         overlapping_until(aut, hay, |p, s, e| {
-            found(p, s, e);
+            seen += 1;
+            if seen > reported {
+                found(p, s, e);
+            }
             false
         });
         return;
     }
-    for lane in matches {
+    for lane in later {
         for (p, s, e) in lane {
             found(p, s, e);
         }
     }
 }
 
-/// One byte of an `overlapping` lane: moves `sid` over `hay[at]` and records the matches that
-/// end there if they end after `reports_after`. False at a dead state (not in an unanchored
-/// standard search; the caller then falls back to one scan).
+/// One byte of an `overlapping` lane: moves `sid` over `hay[at]` and reports the matches that end
+/// there if they end after `reports_after`. False at a dead state (not in an unanchored standard
+/// search; the caller then falls back to one scan).
 #[inline(always)]
-fn lane_step<A: Automaton>(aut: &A, hay: &[u8], at: usize, reports_after: usize, sid: &mut StateID, out: &mut Vec<(usize, usize, usize)>) -> bool {
+fn lane_step<A: Automaton>(aut: &A, hay: &[u8], at: usize, reports_after: usize, sid: &mut StateID, report: &mut impl FnMut(usize, usize, usize)) -> bool {
     *sid = aut.next_state(Anchored::No, *sid, hay[at]);
     if aut.is_special(*sid) {
         if aut.is_dead(*sid) {
@@ -228,7 +254,7 @@ fn lane_step<A: Automaton>(aut: &A, hay: &[u8], at: usize, reports_after: usize,
         if aut.is_match(*sid) && end > reports_after {
             for m in 0..aut.match_len(*sid) {
                 let pid = aut.match_pattern(*sid, m);
-                out.push((pid.as_usize(), end - aut.pattern_len(pid), end));
+                report(pid.as_usize(), end - aut.pattern_len(pid), end);
             }
         }
     }
