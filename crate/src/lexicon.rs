@@ -115,7 +115,7 @@ impl TermSet {
     pub fn scan_all(&self, folded: &Folded, mut found: impl FnMut(TermMatch), mut raw_found: impl FnMut(TermMatch)) {
         let Some(matcher) = &self.matcher else { return };
         let hay = folded.text.as_str();
-        overlapping(matcher, hay.as_bytes(), |pattern, s, e| {
+        overlapping_in_lanes(matcher, hay.as_bytes(), &mut |pattern, s, e| {
             let info = &self.infos[pattern];
             if info.raw {
                 raw_found(TermMatch { tag: info.tag, start: s, end: e });
@@ -154,6 +154,15 @@ pub(crate) fn dfa<P: AsRef<[u8]>>(patterns: &[P]) -> Option<DFA> {
 /// Every match of `aut` in `hay`, overlapping ones included, as `(pattern, start, end)`: the
 /// matches and the order of `AhoCorasick::find_overlapping_iter` (by end, then the automaton's
 /// match order), from a plain loop over the transition table.
+#[inline]
+pub(crate) fn overlapping<A: Automaton>(aut: &A, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+    overlapping_until(aut, hay, |p, s, e| {
+        found(p, s, e);
+        false
+    });
+}
+
+/// `overlapping`, for the rule book's automaton (`TermSet::scan_all`, once per check).
 ///
 /// A long draft is scanned in `LANES` pieces at once. One scan is a chain of dependent loads
 /// (each state comes from the last), and a rule book's table is megabytes, so one chain waits on
@@ -162,16 +171,15 @@ pub(crate) fn dfa<P: AsRef<[u8]>>(patterns: &[P]) -> Option<DFA> {
 /// end in its piece `(b_k, b_{k+1}]` and starts `max_pattern_len - 1` bytes early, so every such
 /// match starts inside its scan and, from the piece's first end on, its state is the one a single
 /// scan has there. The lanes' matches are reported in lane order: the single scan's order.
-#[inline]
-pub(crate) fn overlapping<A: Automaton>(aut: &A, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+///
+/// `found` is called through a pointer, so its body (the term checks) exists once in the WASM
+/// package, not once per call site here.
+fn overlapping_in_lanes(aut: &DFA, hay: &[u8], found: &mut dyn FnMut(usize, usize, usize)) {
     const LANES: usize = 4;
     let overlap = aut.max_pattern_len().saturating_sub(1);
     // Short drafts (and automata with patterns long against the draft) in one scan.
     if hay.len() < 512 || overlap * LANES * 4 > hay.len() {
-        overlapping_until(aut, hay, |p, s, e| {
-            found(p, s, e);
-            false
-        });
+        overlapping(aut, hay, found);
         return;
     }
     let Ok(start) = aut.start_state(Anchored::No) else { return };
@@ -244,7 +252,7 @@ pub(crate) fn overlapping<A: Automaton>(aut: &A, hay: &[u8], mut found: impl FnM
 /// there if they end after `reports_after`. False at a dead state (not in an unanchored standard
 /// search; the caller then falls back to one scan).
 #[inline(always)]
-fn lane_step<A: Automaton>(aut: &A, hay: &[u8], at: usize, reports_after: usize, sid: &mut StateID, report: &mut impl FnMut(usize, usize, usize)) -> bool {
+fn lane_step(aut: &DFA, hay: &[u8], at: usize, reports_after: usize, sid: &mut StateID, report: &mut impl FnMut(usize, usize, usize)) -> bool {
     *sid = aut.next_state(Anchored::No, *sid, hay[at]);
     if aut.is_special(*sid) {
         if aut.is_dead(*sid) {
@@ -376,7 +384,7 @@ mod tests {
             .collect()
     }
 
-    /// `overlapping` scans a long draft in lanes; it must report exactly what one scan reports,
+    /// `overlapping_in_lanes` scans a long draft in lanes; it must report exactly what one scan reports,
     /// in the same order: every draft length, lane boundaries inside and next to matches,
     /// overlapping and nested patterns, and a pattern longer than a lane's piece.
     #[test]
@@ -408,7 +416,7 @@ mod tests {
                 false
             });
             let mut lanes = Vec::new();
-            overlapping(&aut, hay.as_bytes(), |p, s, e| lanes.push((p, s, e)));
+            overlapping_in_lanes(&aut, hay.as_bytes(), &mut |p, s, e| lanes.push((p, s, e)));
             assert_eq!(lanes, one, "{hay:?}");
         }
     }
