@@ -1,6 +1,8 @@
 //! `Checker`: compiled rules plus settings. `check()` takes any text and returns findings; it never
 //! fails and never panics on user text.
 
+use std::borrow::Cow;
+
 use regex_lite::Regex;
 
 use crate::detectors::{Confidence, Ctx, Hit};
@@ -134,7 +136,7 @@ impl Checker {
                         }
                     }
                 }
-                findings.push(self.finding(spec.id.to_string(), spec.category, severity, spec.span_kind, &hit, spec, ui));
+                findings.push(self.finding(Cow::Borrowed(spec.id), spec.category, severity, spec.span_kind, &hit, spec, ui));
             }
         }
         self.custom_findings(text, &folded, &mut findings);
@@ -145,7 +147,7 @@ impl Checker {
 
     fn finding(
         &self,
-        rule: String,
+        rule: Cow<'static, str>,
         category: Category,
         severity: Severity,
         kind: SpanKind,
@@ -153,7 +155,7 @@ impl Checker {
         spec: &crate::rules::RuleSpec,
         ui: Lang,
     ) -> Finding {
-        let pick = |t: &crate::rules::Texts| t.get(&ui).or_else(|| t.get(&Lang::En)).unwrap_or_default().to_string();
+        let pick = |t: &crate::rules::Texts| Cow::Borrowed(t.get(&ui).or_else(|| t.get(&Lang::En)).unwrap_or_default());
         Finding {
             rule,
             category,
@@ -179,14 +181,14 @@ impl Checker {
             }
             for (start, end) in spans {
                 out.push(Finding {
-                    rule: format!("custom.{}", c.rule.id),
+                    rule: format!("custom.{}", c.rule.id).into(),
                     category: c.rule.category,
                     severity: c.rule.severity,
                     kind: custom_kind(c.rule.category),
                     start,
                     end,
-                    message: c.rule.message.clone(),
-                    why: String::new(),
+                    message: c.rule.message.clone().into(),
+                    why: Cow::Borrowed(""),
                     suggestion: None,
                     replacement: None,
                 });

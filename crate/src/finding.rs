@@ -1,5 +1,7 @@
 //! The one result type the checker returns, and the small enums it is made of.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// What kind of risk a finding is about. Settings and policy switch whole categories on and off.
@@ -112,21 +114,24 @@ impl SpanKind {
 
 /// One risky piece of a draft. `start`/`end` are UTF-8 byte offsets into the checked text
 /// (end exclusive); they are converted to UTF-16 or chars only at the edges (CLI, WASM).
+///
+/// The texts are `Cow`s: a rule's id and texts are built into the checker, so a finding only
+/// borrows them (a check builds a finding for every hit before removing duplicates).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Stable rule id, the name of the rule's data file.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     pub category: Category,
     pub severity: Severity,
     pub kind: SpanKind,
     pub start: usize,
     pub end: usize,
     /// In the UI language.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Why this matters, citing the guidance; in the UI language.
-    pub why: String,
+    pub why: Cow<'static, str>,
     /// What to do instead; in the UI language.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
     /// A concrete replacement for the span, when the fix is mechanical (e.g. a redaction).
     pub replacement: Option<String>,
 }

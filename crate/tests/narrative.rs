@@ -13,7 +13,7 @@ fn client_data_findings(text: &str, settings: Settings) -> Vec<(String, Severity
         .check(text)
         .into_iter()
         .filter(|f| f.category == Category::ClientData && f.severity != Severity::Hint)
-        .map(|f| (f.rule.clone(), f.severity, text[f.start..f.end].to_string()))
+        .map(|f| (f.rule.to_string(), f.severity, text[f.start..f.end].to_string()))
         .collect()
 }
 

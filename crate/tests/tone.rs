@@ -12,7 +12,7 @@ fn tone_as(text: &str, lang: Lang) -> Vec<(String, String)> {
         .check_as(text, lang)
         .into_iter()
         .filter(|f| f.category == Category::Tone && f.severity != Severity::Hint)
-        .map(|f| (f.rule.clone(), text[f.start..f.end].to_string()))
+        .map(|f| (f.rule.to_string(), text[f.start..f.end].to_string()))
         .collect()
 }
 
