@@ -188,7 +188,7 @@ fn overlapping_in_lanes(aut: &DFA, hay: &[u8], found: &mut dyn FnMut(usize, usiz
     let mut sids = [start; LANES];
     // Lane 0's matches come first in the single scan's order, so they go straight to `found`;
     // the other lanes' wait in a buffer.
-    let mut later: [Vec<(usize, usize, usize)>; LANES] = std::array::from_fn(|_| Vec::new());
+    let mut later: [Vec<(usize, usize, usize)>; LANES] = std::array::from_fn(|k| Vec::with_capacity(if k == 0 { 0 } else { hay.len() / LANES / 16 }));
     let mut dead = false;
     let mut reported = 0usize;
     let mut first = |p, s, e| {

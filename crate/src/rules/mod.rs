@@ -165,7 +165,8 @@ impl RuleBook {
     pub fn match_terms(&self, folded: &Folded, lang: Lang) -> Matched {
         let lt = &self.per_lang[lang.index()];
         let set = self.term_set(lang);
-        let mut sources: Vec<Vec<TermMatch>> = vec![Vec::new(); Source::COUNT];
+        // Room for a typical draft's matches up front (a term every few words), not grown per push.
+        let mut sources: Vec<Vec<TermMatch>> = (0..Source::COUNT).map(|_| Vec::with_capacity(folded.text.len() / 64)).collect();
         let mut keywords = Vec::new();
         set.scan_all(
             folded,
