@@ -227,8 +227,8 @@ export class Box {
    * `span` is a piece of the current text, e.g. the characters before the caret.
    */
   warmDraw(settings: PageSettings, span: [number, number]): void {
-    // ~0.5 ms of idle time once warm: once every few seconds keeps V8 from dropping the bytecode
-    // (it flushes functions left unused over several garbage collections).
+    // Each run costs ~0.4-1.2 ms of idle time even when warm; once every few seconds is enough to
+    // keep V8 from dropping the bytecode (it flushes functions left unused over several GCs).
     const now = performance.now();
     if (now - this.warmedAt < Box.WARM_EVERY_MS) return;
     this.warmedAt = now;
