@@ -15,6 +15,11 @@
 //   BENCH_COMPARE=1 BENCH_BEFORE_EXT=<dir> ...      a third browser with another build ("before"),
 //                                                   interleaved with the other two (A/B)
 //   BENCH_UNTHROTTLED=1 ...                         frames not rate-limited (any of the above)
+//   BENCH_TYPED=1 ...                               closer to real typing (any of the above): the
+//                                                   draft body is pasted, then the flagged phrase is
+//                                                   typed key by key (BENCH_TYPED_DELAY ms apart,
+//                                                   120 by default) and its last key is measured, so
+//                                                   the editors' and Bedside's code are warm
 //
 // Frames: headless Chromium begins frames on a 60 Hz clock. BENCH_UNTHROTTLED=1 launches it with
 // --disable-frame-rate-limit --disable-gpu-vsync: the display then begins a frame as soon as one is
@@ -136,6 +141,11 @@ const BREAKDOWN = !!process.env.BENCH_BREAKDOWN;
 // BENCH_FALLBACK=1: without the next keystroke's prepared verdicts (the path of a character typed
 // before they are ready, or outside the prepared set): the verdict comes back over the port.
 const FALLBACK = process.env.BENCH_FALLBACK === '1';
+// BENCH_TYPED=1: the flagged phrase (all but its last key) is typed key by key after the pasted body
+// instead of pasted with it. The default (everything pasted, the phrase's last key measured) is a
+// page's first keystroke, with the code of both the editor and Bedside run only a few times.
+const TYPED = process.env.BENCH_TYPED === '1';
+const TYPED_DELAY = Number(process.env.BENCH_TYPED_DELAY ?? 120);
 /** Medians of Bedside's own stages from the content-script trace (BENCH_BREAKDOWN=1). */
 function stageMedians(runs) {
   const at = (tr, k, after = -Infinity) => tr.find(([kk, t]) => kk === k && t >= after)?.[1];
@@ -165,7 +175,13 @@ async function measure(s, ed, size, withBedside) {
   if (FALLBACK && withBedside) await cdp.send('Runtime.evaluate', { expression: 'globalThis.__bedsideNoPrepare = true', contextId: world });
   await page.click(ed.sel);
   const body = filler(size - PHRASE.length - 1);
-  await page.keyboard.insertText(`${body} ${PHRASE.slice(0, -1)}`);
+  if (TYPED) {
+    await page.keyboard.insertText(`${body} `);
+    await page.waitForTimeout(200);
+    await page.keyboard.type(PHRASE.slice(0, -1), { delay: TYPED_DELAY });
+  } else {
+    await page.keyboard.insertText(`${body} ${PHRASE.slice(0, -1)}`);
+  }
   await page.waitForTimeout(200);
   await page.evaluate(() => { window.__long = 0; });
   const pending = cdp.send('Runtime.evaluate', { expression: probe(withBedside, BREAKDOWN), contextId: world, awaitPromise: true, returnByValue: true });
@@ -275,7 +291,7 @@ if (!COMPARE) {
   } finally {
     for (const c of configs) await c.session.close();
   }
-  console.log(`Frames: ${UNTHROTTLED ? 'not rate-limited (--disable-frame-rate-limit --disable-gpu-vsync)' : 'the default 60 Hz begin-frame clock'}; ${RUNS} runs per row, configurations interleaved.\n`);
+  console.log(`Frames: ${UNTHROTTLED ? 'not rate-limited (--disable-frame-rate-limit --disable-gpu-vsync)' : 'the default 60 Hz begin-frame clock'}; ${RUNS} runs per row, configurations interleaved; ${TYPED ? `the phrase typed key by key (${TYPED_DELAY} ms apart) after the pasted body` : 'the draft pasted, the phrase\'s last key measured'}.\n`);
   console.log('With Bedside:\n');
   printWith(table[0]);
   console.log('\nWithout Bedside:\n');

@@ -41,7 +41,7 @@ export class Box {
     readonly adapter: Adapter,
     readonly kind: string,
     readonly enterSends: boolean,
-    private overlay: Overlay,
+    private overlay: Pick<Overlay, 'el' | 'layer'>,
   ) {
     this.badge = overlay.el('div', 'badge', 'badge');
     overlay.layer.append(this.badge);
@@ -211,6 +211,43 @@ export class Box {
     while (this.spare.length < Box.SPARE) this.spare.push(this.makeSpare());
   }
 
+  /**
+   * A box on the same editor whose underlines, spares and badge live in an element that is never
+   * attached to the document: `warmDraw` runs the keystroke's drawing code on it.
+   */
+  private twin: Box | null = null;
+  private warmedAt = -Infinity;
+  private static readonly WARM_EVERY_MS = 3000;
+
+  /**
+   * While idle: runs the code that draws a keystroke's new underline (measure a span, take a spare,
+   * queue and apply the writes, then retire it), on `twin`, so nothing on screen or in the
+   * document changes. A page's first underline otherwise ran code V8 had never compiled, inside
+   * the keystroke (~1 ms of lazy compilation in traces, BENCHMARKS.md "In-page, session 6").
+   * `span` is a piece of the current text, e.g. the characters before the caret.
+   */
+  warmDraw(settings: PageSettings, span: [number, number]): void {
+    // Each run costs ~0.4-1.2 ms of idle time even when warm; once every few seconds is enough to
+    // keep V8 from dropping the bytecode (it flushes functions left unused over several GCs).
+    const now = performance.now();
+    if (now - this.warmedAt < Box.WARM_EVERY_MS) return;
+    this.warmedAt = now;
+    const category = CATEGORIES.find((c) => settings.categories[c] !== false);
+    if (!category || span[1] <= span[0] || span[1] > this.text.length) return;
+    const twin = (this.twin ??= new Box(-1, this.adapter, this.kind, this.enterSends, {
+      layer: document.createElement('div'),
+      el: (tag, cls, kind) => this.overlay.el(tag, cls, kind),
+    }));
+    twin.prepareDraw();
+    twin.text = this.text;
+    twin.findings = [{ rule: 'warm', category, severity: 'critical', kind: 'claim', start: span[0], end: span[1], message: '', why: '' }];
+    twin.paint(settings, new Set(), 'on', false, true);
+    twin.flushWrites();
+    twin.findings = [];
+    twin.paint(settings, new Set(), 'on', false, true);
+    twin.flushWrites();
+  }
+
   private badgeContent = '';
   private badgePlace = '';
   private underlineKeys: string[] = [];
@@ -294,6 +331,7 @@ export class Box {
     this.spare = [];
     this.underlineKeys = [];
     this.badge.remove();
+    this.twin = null;
     this.adapter.dispose();
   }
 }
