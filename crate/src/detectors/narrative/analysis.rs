@@ -60,6 +60,9 @@ pub enum Role {
     PlaceAdjective,
     /// Words that open a relative clause: "Mrs Okafor, who ..." talks about her, not to her.
     Relative,
+    /// An age stated in words: "in her forties", "i 40-årsåldern", "po czterdziestce" (lexicon
+    /// `care-age`); counts as an age like "34-year-old".
+    Age,
 }
 
 impl Role {
@@ -68,7 +71,8 @@ impl Role {
     }
 }
 
-const LEXICON_ROLES: [(&str, Role); 12] = [
+const LEXICON_ROLES: [(&str, Role); 13] = [
+    ("care-age", Role::Age),
     ("care-records", Role::Record),
     ("care-terms", Role::Care),
     // Medicines and conditions listed for the advice rules are care context too.
@@ -407,6 +411,7 @@ impl Analysis {
             .find_iter(text)
             .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()) && !age_range_end(text, m.start()))
             .map(|m| (m.start(), m.end(), word_at(m.start())))
+            .chain(terms.iter().filter(|h| h.role == Role::Age).map(|h| (h.start, h.end, h.w)))
             .collect();
         let hypothetical_sentences = terms.iter().filter(|h| h.role == Role::Hypothetical).map(|h| sent[h.w]).collect();
         let mut a = Analysis { words, sent, mask, terms, persons: Vec::new(), ages, hypothetical_sentences };

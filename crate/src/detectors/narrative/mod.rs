@@ -164,12 +164,28 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         return;
     }
     let text = ctx.text;
+    let capitalised = |j: usize| a.words.get(j).is_some_and(|&(s, e)| text[s..e].chars().next().is_some_and(char::is_uppercase));
+    // "from Wigan", "in Wigan", "i Borås", "w Kutnie", "à Vesoul", "ved Skive", "Bolu'dan": a place
+    // named by a preposition (Turkish: a capitalised word with an apostrophe suffix).
+    let place_word = |j: usize| -> bool {
+        if a.has(j, Role::From) {
+            return capitalised(j + 1);
+        }
+        let (s, e) = a.words[j];
+        let word = crate::text::fold(&text[s..e]);
+        use crate::lang::Lang::*;
+        match ctx.lang {
+            En => matches!(word.as_str(), "in" | "near") && capitalised(j + 1),
+            Sv => matches!(word.as_str(), "i" | "utanfor") && capitalised(j + 1),
+            Pl => matches!(word.as_str(), "w" | "we" | "pod" | "kolo") && capitalised(j + 1),
+            Fr => matches!(word.as_str(), "a" | "pres") && capitalised(j + 1),
+            Da => matches!(word.as_str(), "i" | "ved") && capitalised(j + 1),
+            Tr => capitalised(j) && text[e..].starts_with(['\'', '’']),
+        }
+    };
     let place_near = |w: usize| -> bool {
         a.persons.iter().any(|p| !p.handle && p.w.abs_diff(w) <= 15 && p.w != w)
-            || (w.saturating_sub(15)..(w + 15).min(a.words.len())).any(|j| {
-                a.has(j, Role::From)
-                    && a.words.get(j + 1).is_some_and(|&(s, e)| text[s..e].chars().next().is_some_and(char::is_uppercase))
-            })
+            || (w.saturating_sub(15)..(w + 15).min(a.words.len())).any(place_word)
     };
     for &(s, e, w) in &a.ages {
         if a.is_hypothetical(w) {
@@ -184,6 +200,8 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         let cue = a.near(w, Role::Time, 20, 1).is_some()
             || a.near(w, Role::Disclosure, 20, 1).is_some()
             || a.near(w, Role::ClientRef, 20, 1).is_some()
+            // A person described ("a bus driver", "en lärare"): age, person and condition together.
+            || a.near(w, Role::People, 20, 1).is_some()
             || place_near(w);
         if cue {
             let end = if a.sent[care.w] == a.sent[w] { e.max(care.end) } else { e };
