@@ -63,6 +63,10 @@ pub enum Role {
     /// An age stated in words: "in her forties", "i 40-årsåldern", "po czterdziestce" (lexicon
     /// `care-age`); counts as an age like "34-year-old".
     Age,
+    /// Words that only say a person's sex or age group (lexicon `client-person-nouns`): woman,
+    /// man, kvinna, kobieta, femme, kadın. Capitalised ("Woman, 44, ...") they are not a name; a person described only by one
+    /// ("a woman in her forties") is too little for a case story's cue.
+    PersonNoun,
 }
 
 impl Role {
@@ -71,8 +75,9 @@ impl Role {
     }
 }
 
-const LEXICON_ROLES: [(&str, Role); 13] = [
+const LEXICON_ROLES: [(&str, Role); 14] = [
     ("care-age", Role::Age),
+    ("client-person-nouns", Role::PersonNoun),
     ("care-records", Role::Record),
     ("care-terms", Role::Care),
     // Medicines and conditions listed for the advice rules are care context too.
@@ -209,7 +214,8 @@ pub fn tables() -> &'static Tables {
             .map(|&l| given_for(l).iter().filter(|g| g.chars().count() >= 4).map(|g| crate::clients::stem_word(g)).collect())
             .collect();
         let per_lang = Lang::ALL.iter().map(|&lang| lang_terms(lang).into_iter().map(|(_, role)| role).collect()).collect();
-        // Ages stated the way case stories state them, in the six languages.
+        // Ages stated the way case stories state them, in the six languages: "34-year-old",
+        // "41 lat" or "38 år" after a comma (`plausible_age`).
         let age = Regex::new(
             r"(?xi)
             \b(?:1[01][0-9]|[1-9]?[0-9])
@@ -226,6 +232,7 @@ pub fn tables() -> &'static Tables {
               | \s?yaşında
               | \s?yaşındaki
               | \s?yaş\b
+              | \sår\b
             )",
         )
         .expect("age pattern compiles");
@@ -317,17 +324,24 @@ fn is_cap(word: &str) -> bool {
 /// after French "de" ("un homme de 52 ans"); elsewhere they are durations ("od 5 lat", "depuis
 /// 6 ans").
 fn plausible_age(text: &str, start: usize, m: &str) -> bool {
-    let f = fold(m);
     // "10k", "5k": a distance or a sum, not "45K" (kobieta).
     if m.ends_with('k') {
         return false;
     }
-    let bare = f.ends_with(" lat") || f.ends_with(" lata") || f.ends_with("ans") || f.ends_with("l.");
+    let head = text[..start].trim_end();
+    let after = text[start + m.len()..].trim_start();
+    let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let next_is = |words: &[&str]| words.iter().any(|w| next_word.eq_ignore_ascii_case(w));
+    let f = fold(m);
+    let bare = f.ends_with(" lat") || f.ends_with(" lata") || f.ends_with("ans") || f.ends_with("l.") || f.ends_with(" ar");
     if !bare || f.contains('-') {
         return true;
     }
-    let before = text[..start].trim_end();
-    before.ends_with([',', '(']) || fold(before).ends_with(" de") || fold(before).ends_with(" agee de") || fold(before).ends_with(" age de")
+    // "5 år sedan", "2 lata temu": a span of time, not an age.
+    if next_is(&["sedan", "senare", "tidigare", "siden", "senere", "tidligere", "temu", "później", "wcześniej", "après", "avant"]) {
+        return false;
+    }
+    head.ends_with([',', '(']) || fold(head).ends_with(" de") || fold(head).ends_with(" agee de") || fold(head).ends_with(" age de")
 }
 
 /// The upper end of an age range ("50-69 yaş", "aged 50 to 71", "mellan 45 och 70 år") is a
@@ -493,7 +507,8 @@ impl Analysis {
             | Role::Disclosure.bit()
             | Role::Testimonial.bit()
             | Role::Hypothetical.bit()
-            | Role::OwnKin.bit();
+            | Role::OwnKin.bit()
+            | Role::PersonNoun.bit();
         let mut persons: Vec<Person> = Vec::new();
         // Handles.
         // '@' is ASCII: find it by byte, not by decoding every char.
@@ -629,6 +644,19 @@ impl Analysis {
             .take_while(|h| h.w <= w + window)
             .filter(|h| h.role == role && self.sent[h.w].abs_diff(s) <= max_sent)
             .min_by_key(|h| h.w.abs_diff(w))
+    }
+
+    /// Does the person term `t` say no more than a sex or an age group ("a woman", "en ung man",
+    /// "une jeune femme")? True when one of its words is a `PersonNoun`.
+    pub fn names_only_sex_or_age(&self, t: &TermHit) -> bool {
+        let mut w = t.w;
+        while w < self.words.len() && self.words[w].0 < t.end {
+            if self.has(w, Role::PersonNoun) {
+                return true;
+            }
+            w += 1;
+        }
+        false
     }
 
     pub fn any(&self, role: Role) -> bool {
