@@ -24,6 +24,7 @@ after(async () => { await withExt?.close(); await without?.close(); });
  */
 async function makeRoomy(page) {
   await page.evaluate(() => {
+    document.body.append(document.createElement('test-measure'));
     document.body.style.width = 'auto';
     const spacer = document.createElement('div');
     spacer.style.height = '2000px';
@@ -51,7 +52,10 @@ async function textareaRects(page, sel, start, end) {
       overflowY: ta.scrollHeight > ta.clientHeight ? 'scroll' : 'hidden',
     });
     m.textContent = `${ta.value}\u200b`;
-    document.body.append(m);
+    // Inside a shadow root made once, so that measuring adds nothing to the document that Bedside
+    // watches (a change there makes it redraw, which would hide a missed redraw).
+    const host = document.querySelector('test-measure') ?? document.body.appendChild(document.createElement('test-measure'));
+    (host.shadowRoot ?? host.attachShadow({ mode: 'open' })).append(m);
     m.scrollTop = ta.scrollTop;
     const range = document.createRange();
     range.setStart(m.firstChild, start);
