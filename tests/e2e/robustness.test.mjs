@@ -167,3 +167,66 @@ test('textarea: underlines follow scrolling inside the box and on the page, a re
   assert.equal(lineCount(wrapped.got.map((u) => u.rect)), 2, 'underlined on both lines of a phrase across a wrap');
   await page.close();
 });
+
+// ---- IME composition --------------------------------------------------------------------------
+
+/** Records, in the page's own world, the keydowns that reach the document (bubbling phase). */
+async function recordKeydowns(page) {
+  await page.evaluate(() => {
+    window.__keydowns = [];
+    document.addEventListener('keydown', (e) => window.__keydowns.push({ key: e.key, keyCode: e.keyCode, isComposing: e.isComposing }));
+  });
+}
+const keydowns = (page) => page.evaluate(() => window.__keydowns);
+const dialogShown = async (page) => (await overlay(page)).some((i) => i.kind === 'dialog' && i.visible);
+
+const ENTER_SENDS = [
+  { name: 'Lexical', host: 'www.facebook.com', id: 'fb-comment', sel: '[data-fixture="fb-comment"]' },
+  { name: 'textarea', host: 'www.instagram.com', id: 'ig-comment', sel: 'textarea[data-fixture="ig-comment"]' },
+];
+
+for (const ed of ENTER_SENDS) {
+  test(`${ed.name} (${ed.id}, Enter sends): an Enter during an IME composition is left to the page, never to the confirm dialog`, async () => {
+    await setUserSettings(withExt.worker, { enforcement: { claims: 'confirm' } });
+    try {
+      const page = await withExt.open(ed.host);
+      await page.click(ed.sel);
+      await page.keyboard.type(`We offer ${CLAIM}`);
+      await until(async () => (await underlines(page, RULE)).length > 0, { message: 'underline' });
+      await recordKeydowns(page);
+      const cdp = await page.context().newCDPSession(page);
+      const enter = (keyCode) => ({ key: 'Enter', code: 'Enter', windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode });
+
+      // Composing (Blink marks the keydown isComposing); the IME's Enter, then the commit.
+      await cdp.send('Input.imeSetComposition', { text: ' にほん', selectionStart: 4, selectionEnd: 4 });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...enter(13) });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter(13) });
+      await cdp.send('Input.insertText', { text: ' 日本' });
+      await until(async () => (await model(page, ed.id)) === `We offer ${CLAIM} 日本`, { message: 'composition committed to the model' });
+      // Bedside's guard stops a key synchronously in the capture phase: had it taken this one, the
+      // page's listener would not have seen it.
+      assert.deepEqual(await keydowns(page), [{ key: 'Enter', keyCode: 13, isComposing: true }], 'the composing Enter reached the page');
+      assert.equal(await dialogShown(page), false, 'no confirm dialog for the IME\'s Enter');
+      assert.deepEqual(await posted(page), [], 'the page itself does not send on a composing Enter');
+
+      // Control: a plain Enter on the same draft does ask.
+      await page.keyboard.press('Enter');
+      await until(() => dialogShown(page), { message: 'dialog on a plain Enter' });
+      assert.deepEqual(await posted(page), []);
+      await clickOverlay(page, 'btn', 'review');
+      await until(async () => !(await dialogShown(page)), { message: 'dialog closed' });
+
+      // keyCode 229 (the key went to the IME; some browsers send it after compositionend): left alone too.
+      await page.evaluate(() => { window.__keydowns.length = 0; });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...enter(229) });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter(229) });
+      assert.deepEqual(await keydowns(page), [{ key: 'Enter', keyCode: 229, isComposing: false }], 'the IME-processed Enter reached the page');
+      assert.equal(await dialogShown(page), false, 'no confirm dialog for an IME-processed Enter');
+      assert.equal(await model(page, ed.id), `We offer ${CLAIM} 日本`, 'draft intact');
+      await cdp.detach();
+      await page.close();
+    } finally {
+      await setUserSettings(withExt.worker, { enforcement: {} });
+    }
+  });
+}
