@@ -230,3 +230,61 @@ for (const ed of ENTER_SENDS) {
     }
   });
 }
+
+// ---- a 1 MB paste, emoji ----------------------------------------------------------------------
+
+/** About 1 MB of ordinary text in paragraphs, with one claim at the very end. */
+function megabyte() {
+  const sentence = 'Clinic news: we are open on Saturdays, bring your questions about sleep, food and exercise. ';
+  const parts = [];
+  let n = 0;
+  for (let i = 1; n < 1_000_000; i++) {
+    const s = i % 10 === 0 ? `${sentence.trimEnd()}\n` : sentence;
+    parts.push(s);
+    n += s.length;
+  }
+  return `${parts.join('')}And now our ${CLAIM} plan.`;
+}
+
+for (const ed of [LEXICAL, TEXTAREA]) {
+  test(`${ed.name}: a 1 MB paste lands whole, the badge counts its finding, and typing after it still works`, async () => {
+    const big = megabyte();
+    if (ed === LEXICAL) {
+      // The editor's own handling of the paste, without Bedside (the React textarea's value is the
+      // pasted text by definition, and its paste alone takes ~16 s here).
+      const p0 = await without.open(ed.host);
+      await p0.click(ed.sel);
+      await p0.keyboard.insertText(big);
+      assert.equal(await model(p0, ed.id), big, 'baseline: the editor keeps the paste as is');
+      await p0.close();
+    }
+    const page = await withExt.open(ed.host);
+    await page.click(ed.sel);
+    await page.keyboard.insertText(big);
+    assert.equal(await model(page, ed.id), big, 'the paste is in the editor\'s model, whole');
+    const badge = await until(async () => (await overlay(page)).find((i) => i.kind === 'badge' && i.visible && i.attrs['data-state'] === 'findings'),
+      { timeout: 30000, message: 'badge with the finding' });
+    assert.equal(badge.attrs['data-count'], '1', 'one finding: the claim at the end');
+    if (ed === TEXTAREA) await expectTextareaUnderlined(page, ed.sel, CLAIM, RULE);
+    else await expectUnderlined(page, ed.sel, CLAIM, RULE);
+    await page.keyboard.type(' Thanks');
+    await until(async () => (await model(page, ed.id)) === `${big} Thanks`, { timeout: 30000, message: 'typing after the paste lands in the model' });
+    await page.close();
+  });
+}
+
+const EMOJI = '👨‍👩‍👧‍👦 🇸🇪🇵🇱🇫🇷🇩🇰🇹🇷 👍🏽👋🏿 🧑🏻‍⚕️ 🏳️‍🌈 ❤️‍🔥 1️⃣ 🫶🏼 '.repeat(4);
+
+for (const ed of [LEXICAL, QUILL, TEXTAREA]) {
+  test(`${ed.name}: after a run of emoji (ZWJ families, flags, skin tones), the underline still covers the flagged words`, async () => {
+    const page = await withExt.open(ed.host);
+    await page.click(ed.sel);
+    await page.keyboard.insertText(EMOJI);
+    await page.keyboard.type(`our ${CLAIM} plan `);
+    await page.keyboard.insertText('🇸🇪👍🏽');
+    assert.equal(await model(page, ed.id), `${EMOJI}our ${CLAIM} plan 🇸🇪👍🏽`, 'nothing lost or changed');
+    if (ed === TEXTAREA) await expectTextareaUnderlined(page, ed.sel, CLAIM, RULE);
+    else await expectUnderlined(page, ed.sel, CLAIM, RULE);
+    await page.close();
+  });
+}
