@@ -288,3 +288,53 @@ for (const ed of [LEXICAL, QUILL, TEXTAREA]) {
     await page.close();
   });
 }
+
+// ---- "Checking is off here" -------------------------------------------------------------------
+
+const badgeOf = async (page) => (await overlay(page)).filter((i) => i.kind === 'badge' && i.visible);
+
+test('LinkedIn turned off in settings: the badge says off, nothing is underlined or asked; turned on, it checks again', async () => {
+  await setUserSettings(withExt.worker, { enforcement: { claims: 'confirm' } });
+  try {
+    const page = await withExt.open(QUILL.host);
+    await page.click(QUILL.sel);
+    await page.keyboard.type(`We offer ${CLAIM}.`);
+    await expectUnderlined(page, QUILL.sel, CLAIM, RULE);
+
+    await setUserSettings(withExt.worker, { sites: { linkedin: false } });
+    await until(async () => {
+      const badges = await badgeOf(page);
+      return badges.length > 0 && badges.every((b) => b.attrs['data-state'] === 'off') && (await underlines(page)).length === 0;
+    }, { message: 'every badge off and no underline' });
+    const off = (await badgeOf(page))[0];
+    assert.equal(off.text, 'Checking is off here', 'the off badge says so in words');
+
+    // Another site is not affected.
+    const fb = await withExt.open(LEXICAL.host);
+    await fb.click(LEXICAL.sel);
+    await fb.keyboard.type(`Also ${CLAIM}.`);
+    await expectUnderlined(fb, LEXICAL.sel, CLAIM, RULE);
+    await fb.close();
+
+    // Typing a new claim and posting while off: no underline, no question.
+    await page.bringToFront();
+    await page.click(QUILL.sel);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' This cures anxiety.');
+    assert.equal(await model(page, QUILL.id), `We offer ${CLAIM}. This cures anxiety.`);
+    await page.click('.share-actions__primary-action');
+    await until(async () => (await posted(page)).includes(QUILL.id), { message: 'posted without a question' });
+    assert.equal(await dialogShown(page), false, 'no confirm dialog while off');
+    assert.equal((await underlines(page)).length, 0, 'no underline while off');
+    assert.ok((await badgeOf(page)).every((b) => b.attrs['data-state'] === 'off'), 'still off');
+
+    // Back on: the draft typed meanwhile is checked again (only a new check finds the new claim).
+    await setUserSettings(withExt.worker, { sites: { linkedin: true } });
+    await expectUnderlined(page, QUILL.sel, 'cures anxiety', 'cures-condition');
+    await expectUnderlined(page, QUILL.sel, CLAIM, RULE);
+    await until(async () => (await badgeOf(page)).some((b) => b.attrs['data-state'] === 'findings' && b.attrs['data-count'] === '2'), { message: 'badge counts both findings' });
+    await page.close();
+  } finally {
+    await setUserSettings(withExt.worker, { sites: {}, enforcement: {} });
+  }
+});
