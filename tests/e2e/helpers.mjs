@@ -13,11 +13,22 @@ export async function expectUnderlined(page, editorSelector, word, rule) {
   return until(async () => {
     const want = await wordRects(page, editorSelector, word);
     const got = await underlines(page, rule);
-    if (!want || got.length !== want.length) return false;
-    const ok = want.every((w, i) => Math.abs(w.x - got[i].rect.x) < 1.5 && Math.abs(w.y - got[i].rect.y) < 1.5
-      && Math.abs(w.width - got[i].rect.width) < 1.5 && Math.abs(w.height - got[i].rect.height) < 1.5);
-    return ok ? { want, got } : false;
+    return want && coversExactly(got, want) ? { want, got } : false;
   }, { message: `underline under "${word}"` });
+}
+
+/**
+ * True when the underline boxes are the wanted rects (within 1.5 px), one each. Compared in reading
+ * order: an underline element is reused for whichever rect comes up, so the overlay's DOM order
+ * says nothing.
+ */
+export function coversExactly(got, want) {
+  if (got.length !== want.length) return false;
+  const order = (a, b) => (Math.abs(a.y - b.y) < 1 ? a.x - b.x : a.y - b.y);
+  const g = got.map((u) => u.rect).sort(order);
+  const w = [...want].sort(order);
+  return w.every((r, i) => Math.abs(r.x - g[i].x) < 1.5 && Math.abs(r.y - g[i].y) < 1.5
+    && Math.abs(r.width - g[i].width) < 1.5 && Math.abs(r.height - g[i].height) < 1.5);
 }
 
 export async function model(page, id) {

@@ -89,7 +89,7 @@ class ContentEditableAdapter implements Adapter {
 }
 
 /** The textarea's computed style properties that the mirror copies. */
-const MIRRORED = ['box-sizing', 'font', 'letter-spacing', 'word-spacing', 'line-height', 'text-transform', 'text-indent', 'tab-size', 'direction',
+const MIRRORED = ['font', 'letter-spacing', 'word-spacing', 'line-height', 'text-transform', 'text-indent', 'tab-size', 'direction',
   'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style'];
 
 /** Textarea: offsets are the value's; rectangles come from a mirror element styled like the box. */
@@ -134,7 +134,9 @@ class TextareaAdapter implements Adapter {
     const dx = -this.el.scrollLeft;
     const dy = -this.el.scrollTop;
     let css = 'position:fixed;visibility:hidden;pointer-events:none;overflow:hidden;contain:strict;white-space:pre-wrap;overflow-wrap:break-word;border-color:transparent;';
-    css += this.boxStyle;
+    // The size below is the textarea's border box, whatever its own box-sizing: a content-box
+    // textarea's mirror was wider by its padding and borders and wrapped lines later than the box.
+    css += `${this.boxStyle}box-sizing:border-box;`;
     css += `left:${box.left}px;top:${box.top}px;width:${box.width - Math.max(0, scrollbar)}px;height:${box.height}px`;
     if (css !== this.mirrorStyle) {
       this.mirrorStyle = css;
