@@ -249,8 +249,16 @@ impl Detector for Phone {
                 continue;
             }
             let sentence = context(text, s, e, 160, 100, false);
-            let person = has_any(&sentence, PERSON);
-            let business = has_any(&around, BUSINESS) || same_line_has_shared_mailbox(text, s, e);
+            // A person named just before the number ("Pani Nowak, tel. 601 ...", "ring til Jens på
+            // 22 ..."): their own number. The label between them ("tel.") is not business context.
+            let named = named_just_before(ctx, s);
+            let business = match named {
+                Some(name_end) => has_any(&context(text, name_end, e, 90, 60, true), BUSINESS),
+                None => has_any(&around, BUSINESS),
+            } || same_line_has_shared_mailbox(text, s, e);
+            // Amid business context (a job advert's contact person), a name alone is not enough:
+            // a patient word or title in the sentence must say it is a patient.
+            let person = has_any(&sentence, PERSON) || (named.is_some() && (!business || has_any(&sentence, PATIENT)));
             let mobile = line == Line::Mobile;
             let confidence = if person {
                 Some(if business { Confidence::Medium } else { Confidence::High })
@@ -269,6 +277,28 @@ impl Detector for Phone {
           }
         }
     }
+}
+
+/// Words (lower case) that may stand between a name and the number: "Pani Nowak, tel. 601 ...", "Jens på 22 ...",
+/// "Mrs Patel on 07700 ...", "Mme Roux au 06 ...", "Ayşe Demir cep: 0532 ...".
+const NUMBER_LEADS: &[&str] = &[
+    "tel", "tlf", "telefon", "telefonu", "telefonnummer", "phone", "mobile", "mob", "mobil", "mobilnummer", "cell",
+    "number", "nummer", "numer", "numerem", "nr", "numero", "numéro", "portable", "gsm", "cep", "on", "at", "pod", "på",
+    "au", "ved",
+];
+
+/// End of the name of a person (not a colleague, not the writer's family) right before byte `s`,
+/// with only a label ("tel.", "på", "on") and punctuation between the name and the number.
+fn named_just_before(ctx: &Ctx, s: usize) -> Option<usize> {
+    let end = crate::detectors::narrative::person_ending_before(ctx, s, 24)?;
+    let gap = &ctx.text[end..s];
+    // "... thanks to Jens. 22 33 44 55 is ...": a sentence ends at the name.
+    if gap.trim_start().starts_with(['.', '!', '?']) {
+        return None;
+    }
+    let mut words = gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | '-' | '–' | '.' | '/')).filter(|w| !w.is_empty());
+    let leads_only = words.by_ref().take(3).all(|w| NUMBER_LEADS.contains(&w.to_lowercase().as_str()));
+    (leads_only && words.next().is_none()).then_some(end)
 }
 
 /// Shared mailboxes: info@, kontakt@, reception@ ... belong to an organisation.

@@ -71,6 +71,19 @@ impl Detector for Narrative {
     }
 }
 
+/// Where the name ends of the person named last before byte `at`, if on the same line and within
+/// `reach` bytes of it. Colleagues, the writer's own family and handles don't
+/// count. The phone detector asks this: "Pani Nowak, tel. 601 ..." gives a private number.
+pub(crate) fn person_ending_before(ctx: &Ctx, at: usize, reach: usize) -> Option<usize> {
+    if ctx.words.is_empty() {
+        return None;
+    }
+    let a = analysis(ctx);
+    let p = a.persons.iter().rev().find(|p| p.end <= at)?;
+    let near = at - p.end <= reach && !ctx.text[p.end..at].contains('\n');
+    (near && !p.handle && !p.staff && !p.own).then_some(p.end)
+}
+
 /// Is this person addressed, rather than talked about? ("Hi Gail," / "Pani Halino," at the start.)
 fn addressed(p: &analysis::Person) -> bool {
     p.greeted || p.vocative
