@@ -92,6 +92,20 @@ async function wrapAcrossLines(page, measure) {
   throw new Error('never found a width that wraps the phrase');
 }
 
+/**
+ * Scrolls the page by the wheel with the mouse at `at`, then back: the underlines `expect` checks
+ * must move up with the words, and be right again at the top.
+ */
+async function followsPageScroll(page, at, first, expect) {
+  await page.mouse.move(...at);
+  await page.mouse.wheel(0, 120);
+  await until(() => page.evaluate(() => window.scrollY > 50), { message: 'page scrolled' });
+  const scrolled = await expect();
+  assert.ok(scrolled.got[0].rect.y < first.got[0].rect.y - 50, 'underline moved up with the page');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect();
+}
+
 for (const ed of [LEXICAL, QUILL]) {
   test(`${ed.name}: underlines follow page scrolling, a resized viewport, rewrapped lines and a second paragraph`, async () => {
     const page = await withExt.open(ed.host);
@@ -105,13 +119,7 @@ for (const ed of [LEXICAL, QUILL]) {
     assert.equal(first.got.length, 1, 'one line at full width');
 
     // (a) The page scrolls: the underline moves with the words.
-    await page.mouse.move(500, 700);
-    await page.mouse.wheel(0, 120);
-    await until(() => page.evaluate(() => window.scrollY > 50), { message: 'page scrolled' });
-    const scrolled = await expectUnderlined(page, ed.sel, CLAIM, RULE);
-    assert.ok(scrolled.got[0].rect.y < first.got[0].rect.y - 50, 'underline moved up with the page');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await expectUnderlined(page, ed.sel, CLAIM, RULE);
+    await followsPageScroll(page, [500, 700], first, () => expectUnderlined(page, ed.sel, CLAIM, RULE));
 
     // (b, c) A narrower window rewraps the text until the phrase itself breaks across two lines.
     await wrapAcrossLines(page, () => wordRects(page, ed.sel, CLAIM));
@@ -146,12 +154,7 @@ test('textarea: underlines follow scrolling inside the box and on the page, a re
   await expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE);
 
   // (a) Scrolling the page.
-  await page.mouse.move(900, 700);
-  await page.mouse.wheel(0, 120);
-  await until(() => page.evaluate(() => window.scrollY > 50), { message: 'page scrolled' });
-  const scrolled = await expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE);
-  assert.ok(scrolled.got[0].rect.y < first.got[0].rect.y - 50, 'underline moved up with the page');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await followsPageScroll(page, [900, 700], first, () => expectTextareaUnderlined(page, TEXTAREA.sel, CLAIM, RULE));
 
   // (b, c) The box gets narrower (its width is fixed in px, so the window alone would not rewrap
   // it) until the phrase breaks across two lines.
