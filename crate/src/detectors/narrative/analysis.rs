@@ -420,13 +420,16 @@ impl Analysis {
             }
         }
         crate::sort::sort_by_key(&mut terms, |h| (h.start, h.end, 0));
-        let ages: Vec<(usize, usize, usize)> = t
+        let mut ages: Vec<(usize, usize, usize)> = t
             .age
             .find_iter(text)
             .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()) && !age_range_end(text, m.start()))
             .map(|m| (m.start(), m.end(), word_at(m.start())))
-            .chain(terms.iter().filter(|h| h.role == Role::Age).map(|h| (h.start, h.end, h.w)))
             .collect();
+        // Ages in words ("in her forties") from the lexicon.
+        for h in terms.iter().filter(|h| h.role == Role::Age) {
+            ages.push((h.start, h.end, h.w));
+        }
         let hypothetical_sentences = terms.iter().filter(|h| h.role == Role::Hypothetical).map(|h| sent[h.w]).collect();
         let mut a = Analysis { words, sent, mask, terms, persons: Vec::new(), ages, hypothetical_sentences };
         a.find_persons(text, ctx.lang);
