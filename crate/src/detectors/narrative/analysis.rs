@@ -639,13 +639,18 @@ impl Analysis {
 
     /// Term hits of `role` within `window` words of word `w` and at most `max_sent` sentences away.
     pub fn near(&self, w: usize, role: Role, window: usize, max_sent: usize) -> Option<&TermHit> {
+        self.near_where(w, role, window, max_sent, &|_| true)
+    }
+
+    /// As `near`, among the hits that `keep` accepts.
+    pub fn near_where(&self, w: usize, role: Role, window: usize, max_sent: usize, keep: &dyn Fn(&TermHit) -> bool) -> Option<&TermHit> {
         let s = self.sent.get(w).copied().unwrap_or(0);
         // Terms are sorted by position: look only inside the window.
         let lo = self.terms.partition_point(|h| h.w + window < w);
         self.terms[lo..]
             .iter()
             .take_while(|h| h.w <= w + window)
-            .filter(|h| h.role == role && self.sent[h.w].abs_diff(s) <= max_sent)
+            .filter(|h| h.role == role && self.sent[h.w].abs_diff(s) <= max_sent && keep(h))
             .min_by_key(|h| h.w.abs_diff(w))
     }
 

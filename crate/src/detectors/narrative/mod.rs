@@ -215,7 +215,7 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
             || a.near(w, Role::ClientRef, 20, 1).is_some()
             // A person described ("a bus driver", "en lärare", "a mum of two"): age, person and
             // condition together. Not "a woman" or "en man" alone: that describes nobody.
-            || a.terms.iter().any(|t| t.role == Role::People && t.w.abs_diff(w) <= 20 && a.sent[t.w].abs_diff(a.sent[w]) <= 1 && !a.names_only_sex_or_age(t))
+            || a.near_where(w, Role::People, 20, 1, &|t| !a.names_only_sex_or_age(t)).is_some()
             || place_near(w);
         if cue {
             let end = if a.sent[care.w] == a.sent[w] { e.max(care.end) } else { e };
