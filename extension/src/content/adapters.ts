@@ -2,7 +2,8 @@
 // a fix through the editor's own input path (select, then execCommand('insertText'), which fires
 // beforeinput/input as typing does), so Draft.js, Lexical and Quill keep their state and undo works.
 // Nothing here writes to the editor's DOM directly.
-import { diff, readContentEditable, rangeFor, type TextMap } from './textmodel';
+import { LineMirror } from './mirror';
+import { readContentEditable, rangeFor, type TextMap } from './textmodel';
 
 export type Framework = 'draftjs' | 'lexical' | 'quill' | 'textarea' | 'generic';
 
@@ -95,22 +96,16 @@ const MIRRORED = ['font', 'letter-spacing', 'word-spacing', 'line-height', 'text
 /** Textarea: offsets are the value's; rectangles come from a mirror element styled like the box. */
 class TextareaAdapter implements Adapter {
   framework: Framework = 'textarea';
-  private mirror: HTMLDivElement;
-  private mirrorText: Text;
+  private mirror = new LineMirror();
   private text = '';
   constructor(public el: HTMLTextAreaElement, mirrorHost: ShadowRoot) {
-    this.mirror = document.createElement('div');
-    this.mirror.setAttribute('aria-hidden', 'true');
-    this.mirrorText = document.createTextNode('');
-    this.mirror.append(this.mirrorText);
-    mirrorHost.append(this.mirror);
+    mirrorHost.append(this.mirror.el);
   }
   read(): string {
     this.text = this.el.value;
     return this.text;
   }
   private mirrorStyle = '';
-  private mirrorData = '';
   /** The textarea's computed style as the mirror copies it, and its side borders' width. */
   private boxStyle = '';
   private borders = 0;
@@ -140,17 +135,11 @@ class TextareaAdapter implements Adapter {
     css += `left:${box.left}px;top:${box.top}px;width:${box.width - Math.max(0, scrollbar)}px;height:${box.height}px`;
     if (css !== this.mirrorStyle) {
       this.mirrorStyle = css;
-      this.mirror.style.cssText = css;
+      this.mirror.el.style.cssText = css;
     }
     // Only the edit goes into the mirror (not the whole text again): Blink then reshapes and
-    // relays out the changed part only, where replacing the data reshapes all of it (~1 ms per
-    // 3,000 characters, in the keystroke's task, since the rects are read right after).
-    const data = this.text + '\u200b';
-    const d = diff(this.mirrorData, data);
-    if (d) {
-      this.mirrorText.replaceData(d.from, d.toOld - d.from, data.slice(d.from, d.toNew));
-      this.mirrorData = data;
-    }
+    // relays out the changed line only (see LineMirror).
+    this.mirror.update(this.text);
     return { box, dx, dy };
   }
   rects(start: number, end: number): DOMRect[] {
@@ -170,19 +159,13 @@ class TextareaAdapter implements Adapter {
   prepare(): void {
     if (!this.el.isConnected) return;
     this.layout();
-    void this.mirror.offsetHeight;
+    void this.mirror.el.offsetHeight;
   }
   rectsMany(spans: Array<[number, number]>, quick = false): DOMRect[][] {
     const { box, dx, dy } = this.layout(quick);
-    const range = document.createRange();
-    return spans.map(([start, end]) => {
-      if (end > this.text.length) return [];
-      range.setStart(this.mirrorText, start);
-      range.setEnd(this.mirrorText, end);
-      return [...range.getClientRects()]
-        .map((q) => new DOMRect(q.x + dx, q.y + dy, q.width, q.height))
-        .filter((q) => q.width > 0.5 && q.bottom > box.top && q.top < box.bottom);
-    });
+    return spans.map(([start, end]) => this.mirror.rects(start, end)
+      .map((q) => new DOMRect(q.x + dx, q.y + dy, q.width, q.height))
+      .filter((q) => q.width > 0.5 && q.bottom > box.top && q.top < box.bottom));
   }
   caret(): [number, number] | null {
     if (this.el.value !== this.text) return null;
@@ -200,7 +183,7 @@ class TextareaAdapter implements Adapter {
     return document.execCommand('insertText', false, text);
   }
   dispose(): void {
-    this.mirror.remove();
+    this.mirror.el.remove();
   }
 }
 
