@@ -9,7 +9,8 @@ export { validatePolicy } from './policy';
 export const USER_KEY = 'settings';
 export const CLIENTS_KEY = 'clients';
 
-async function readManaged(): Promise<{ raw: unknown; problems: PolicyProblem[] }> {
+/** The managed policy as stored (`{}` when there is none), and any problem reading it. */
+export async function readManaged(): Promise<{ raw: unknown; problems: PolicyProblem[] }> {
   try {
     const managed = (chrome.storage as any).managed;
     if (!managed) return { raw: {}, problems: [] };
@@ -23,6 +24,18 @@ async function readManaged(): Promise<{ raw: unknown; problems: PolicyProblem[] 
 
 export async function loadAll(): Promise<{ effective: EffectiveSettings; problems: PolicyProblem[]; user: UserSettings; clientCount: number }> {
   const [local, managed] = await Promise.all([chrome.storage.local.get([USER_KEY, CLIENTS_KEY]), readManaged()]);
+  return mergeLocal(local, managed);
+}
+
+/**
+ * The user's settings and client list read now, merged under a policy read before (`readManaged`):
+ * for a caller that keeps the policy and must not wait for chrome.storage.managed on each change.
+ */
+export async function loadWithPolicy(managed: { raw: unknown; problems: PolicyProblem[] }): Promise<{ effective: EffectiveSettings; problems: PolicyProblem[] }> {
+  return mergeLocal(await chrome.storage.local.get([USER_KEY, CLIENTS_KEY]), managed);
+}
+
+function mergeLocal(local: Record<string, unknown>, managed: { raw: unknown; problems: PolicyProblem[] }) {
   const clients = (local[CLIENTS_KEY] ?? null) as ClientStore | null;
   const { effective, problems } = mergeSettings(local[USER_KEY], managed.raw, clients);
   return { effective, problems: [...managed.problems, ...problems], user: (local[USER_KEY] ?? {}) as UserSettings, clientCount: clients?.count ?? 0 };
@@ -47,10 +60,14 @@ export async function saveUserSettings(patch: UserSettings): Promise<void> {
   await chrome.storage.local.set({ [USER_KEY]: next });
 }
 
-/** Calls `cb` whenever user settings, the client list or the policy change. Returns unsubscribe. */
-export function onSettingsChanged(cb: () => void): () => void {
+/**
+ * Calls `cb` whenever user settings, the client list or the policy change, with what changed.
+ * Returns unsubscribe.
+ */
+export function onSettingsChanged(cb: (changed: 'local' | 'managed') => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && (USER_KEY in changes || CLIENTS_KEY in changes))) cb();
+    if (area === 'managed') cb('managed');
+    else if (area === 'local' && (USER_KEY in changes || CLIENTS_KEY in changes)) cb('local');
   };
   chrome.storage.onChanged.addListener(listener);
   return () => chrome.storage.onChanged.removeListener(listener);
