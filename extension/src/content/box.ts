@@ -30,6 +30,8 @@ export class Box {
    */
   next: { seq: number; text: string; at: number; end: number; chars: string; base: PageFinding[]; hits: Map<string, PageFinding[]> | null } | null = null;
   prepareTimer = 0;
+  /** A long draft's check, waiting for a pause in typing (index.ts `send`). */
+  sendTimer = 0;
   /** The text version the underlines on screen were drawn for. */
   paintedVersion = -1;
   waiters: Array<() => void> = [];
@@ -324,6 +326,7 @@ export class Box {
 
   dispose(): void {
     clearTimeout(this.prepareTimer);
+    clearTimeout(this.sendTimer);
     this.writes = [];
     for (const u of this.underlines) u.remove();
     for (const u of this.spare) u.remove();

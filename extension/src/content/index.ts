@@ -94,7 +94,13 @@ function start(site: SiteFile): void {
       settings = msg.settings;
       workerError = msg.error;
       setLang(settings.uiLang);
-      boxes.forEach((b) => { b.next = null; if (b.stale) send(b); });
+      // New settings (or the policy, read after the first checker was built): every verdict in
+      // memory, or on its way, was made with the old ones. Check the open drafts again.
+      for (const b of boxes.values()) {
+        b.next = null;
+        b.inFlight = null;
+        if (b.text) { b.resultVersion = -1; send(b, true); }
+      }
       schedulePaint();
     } else if (msg.type === 'precheck') {
       const b = byId.get(msg.box);
@@ -122,10 +128,21 @@ function start(site: SiteFile): void {
       mark('c.drawn');
     }
   }
-  function send(b: Box): void {
+  // A long draft (an article pasted whole) is sent when typing pauses, not on every keystroke:
+  // posting the text costs the page's thread ~1 ms per 100,000 characters (a 1 MB draft: ~11 ms a
+  // keystroke, CPU profile in BENCHMARKS.md), and its spans are remapped across edits meanwhile.
+  const LONG_DRAFT_CHARS = 50_000;
+  const LONG_DRAFT_PAUSE_MS = 300;
+  /** Sends the box's text to the checker; `now`: also a long draft, without waiting for a pause. */
+  function send(b: Box, now = false): void {
     if (state() === 'off') return;
     if (b.stale && useNext(b)) return;
     if (b.inFlight) return;
+    clearTimeout(b.sendTimer);
+    if (!now && b.text.length > LONG_DRAFT_CHARS) {
+      b.sendTimer = window.setTimeout(() => { if (b.stale) send(b, true); }, LONG_DRAFT_PAUSE_MS);
+      return;
+    }
     b.inFlight = { seq: ++seq, text: b.text };
     const trace = Array.isArray((globalThis as any).__bedsideTrace) || undefined;
     post({ type: 'check', box: b.id, seq: b.inFlight.seq, text: b.text, trace });
@@ -555,6 +572,11 @@ function start(site: SiteFile): void {
     }
     return [];
   }
+  // How long a post waits for the verdict on text changed since the last one: silently at first;
+  // then (a worker starting up cold, a slow machine) with a dialog that says so, so that a draft
+  // is never posted unchecked only because its check was late.
+  const VERDICT_WAIT_MS = 1500;
+  const VERDICT_WAIT_MAX_MS = 15000;
   /** Decides synchronously from the last verdict; if the text changed since, waits for the check. */
   function guard(e: Event, bs: Box[], replay: () => void): void {
     if (!bs.length || state() !== 'on') return;
@@ -564,14 +586,33 @@ function start(site: SiteFile): void {
     e.stopImmediatePropagation();
     if (dialogOpen) return;
     if (pending) {
-      Promise.all(bs.map((b) => { markDirty(b); return b.fresh(1500); })).then(() => {
+      Promise.all(bs.map((b) => { markDirty(b); send(b, true); return b.fresh(VERDICT_WAIT_MS); })).then(() => {
         const items = blocking(bs);
         if (items.length) openDialog(items, replay);
+        else if (state() === 'on' && bs.some((b) => b.stale)) askWhileChecking(bs, replay);
         else replay();
       });
     } else {
       openDialog(blocking(bs), replay);
     }
+  }
+  /**
+   * The verdict is still out: a dialog says the draft is being checked ("Review" goes back, "Post
+   * anyway" where the user may override). When the verdict comes, the draft is posted if it has
+   * nothing to ask about, or the usual dialog lists what it has. If none comes at all, posting is
+   * offered to everyone: a checker that never answers must not lock the site.
+   */
+  function askWhileChecking(bs: Box[], replay: () => void): void {
+    const shown = openDialog([], replay, 'checking', bs);
+    Promise.all(bs.map((b) => b.fresh(VERDICT_WAIT_MAX_MS))).then(() => {
+      if (dialogOpen !== shown) return; // the user chose already
+      dialogOpen.remove();
+      dialogOpen = null;
+      const items = blocking(bs);
+      if (items.length) openDialog(items, replay);
+      else if (state() !== 'on' || bs.every((b) => !b.stale)) replay();
+      else openDialog([], replay, 'unchecked', bs);
+    });
   }
   function replaying_(fn: () => void): () => void {
     return () => {
@@ -615,20 +656,28 @@ function start(site: SiteFile): void {
   }
   window.addEventListener('keydown', onKeydown, true);
 
-  function openDialog(items: { box: Box; finding: PageFinding }[], replay: () => void): void {
+  /**
+   * The pre-submit dialog: what `items` Bedside found, or (`checking`) that the verdict is still
+   * out, or (`unchecked`) that it never came; then "Review" goes back to `boxes`. Returns its
+   * backdrop (`dialogOpen`).
+   */
+  function openDialog(items: { box: Box; finding: PageFinding }[], replay: () => void, verdict: 'found' | 'checking' | 'unchecked' = 'found', boxes: Box[] = []): HTMLElement {
     hideCard();
-    const critBlocked = items.some((i) => i.finding.severity === 'critical' && settings!.enforcement[i.finding.category] === 'block');
-    const mayPost = !critBlocked && settings!.userMayOverride;
+    // No settings yet (the worker is still starting): whether the user may override is not known.
+    const critBlocked = items.some((i) => i.finding.severity === 'critical' && settings?.enforcement[i.finding.category] === 'block');
+    const mayPost = verdict === 'unchecked' || (!critBlocked && !!settings?.userMayOverride);
     const backdrop = overlay.el('div', 'backdrop', 'backdrop');
     const d = overlay.el('div', 'dialog', 'dialog');
     d.setAttribute('role', 'alertdialog');
+    d.setAttribute('data-verdict', verdict);
+    d.setAttribute('data-verdict', verdict);
     d.setAttribute('aria-modal', 'true');
     const h = overlay.el('h2', '');
     h.textContent = t('page_dialog_title');
     h.id = 'bedside-dialog-title';
     d.setAttribute('aria-labelledby', h.id);
     const intro = overlay.el('p', '');
-    intro.textContent = t('page_dialog_intro');
+    intro.textContent = t(verdict === 'found' ? 'page_dialog_intro' : verdict === 'checking' ? 'page_dialog_checking' : 'page_dialog_unchecked');
     const ul = overlay.el('ul', '');
     for (const { box, finding } of items) {
       const li = overlay.el('li', '', 'item');
@@ -640,13 +689,18 @@ function start(site: SiteFile): void {
       ul.append(li);
     }
     d.append(h, intro, ul);
-    if (!mayPost) {
+    if (!mayPost && verdict === 'found') {
       const note = overlay.el('p', 'note', 'blocked');
       note.textContent = t('page_dialog_blocked');
       d.append(note);
     }
     const actions = overlay.el('div', 'actions');
     const close = () => { backdrop.remove(); dialogOpen = null; };
+    // Back to the end of the draft (a Post click has already moved the selection out of it).
+    const backToDraft = () => {
+      const draft = boxes[0];
+      if (draft) draft.adapter.select(draft.text.length, draft.text.length);
+    };
     const review = overlay.el('button', 'primary', 'btn');
     review.type = 'button';
     review.setAttribute('data-action', 'review');
@@ -654,6 +708,7 @@ function start(site: SiteFile): void {
     review.addEventListener('click', () => {
       close();
       const first = items[0];
+      if (!first) { backToDraft(); return; }
       first.box.adapter.select(first.finding.start, first.finding.end);
       schedulePaint();
       requestAnimationFrame(() => showCard(first.box, first.finding));
@@ -674,6 +729,7 @@ function start(site: SiteFile): void {
     dialogOpen = backdrop;
     review.focus();
     auditItems('post_reviewed', items);
+    return backdrop;
   }
 
   // ---- go -------------------------------------------------------------------------------------

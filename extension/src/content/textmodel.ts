@@ -87,8 +87,9 @@ function locate(map: TextMap, offset: number, preferEnd: boolean): { node: Text;
 
 /** A DOM range for [start, end) of the text, or null when the map no longer fits the DOM. */
 export function rangeFor(map: TextMap, start: number, end: number): Range | null {
-  const a = locate(map, start, false);
   const b = locate(map, end, true);
+  // A caret (collapsed) sits after the character before it, so it can also be at the text's end.
+  const a = start === end ? b : locate(map, start, false);
   if (!a || !b) return null;
   if (!a.node.isConnected || !b.node.isConnected) return null;
   if (a.offset > a.node.data.length || b.offset > b.node.data.length) return null;

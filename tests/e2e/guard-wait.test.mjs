@@ -1,0 +1,66 @@
+// A post made while the draft's verdict is still out (the service worker busy or starting cold)
+// waits for it, and is never let through unchecked only because the check was late. The worker is
+// made busy for real: a synchronous loop evaluated in the extension's service worker holds its
+// thread, so the content script's check waits in the port's queue as it would behind a slow start.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickOverlay, launch, overlay, until } from './harness.mjs';
+import { CLAIM, model, posted, setUserSettings } from './helpers.mjs';
+
+const X = { host: 'x.com', id: 'x-compose', sel: "[data-testid='tweetTextarea_0']", post: "[data-testid='tweetButtonInline']" };
+const BUSY_MS = 6000; // well beyond the 1.5 s the guard waits silently
+
+let s;
+before(async () => { s = await launch(); await setUserSettings(s.worker, { enforcement: { claims: 'confirm' } }); });
+after(async () => { await s?.close(); });
+
+/** Holds the service worker's thread for `ms`; resolves when it is free again. */
+function busyWorker(ms) {
+  return s.worker.evaluate((ms) => { const end = Date.now() + ms; while (Date.now() < end); }, ms);
+}
+const dialog = async (page) => (await overlay(page)).find((i) => i.kind === 'dialog' && i.visible);
+
+for (const [what, text, flagged] of [['with a claim', `Book now for ${CLAIM}`, true], ['with nothing to flag', 'Book now for the spring clinic', false]]) {
+  test(`X: Post while the checker is busy: "still checking" until the verdict, then ${flagged ? 'the findings' : 'posted by itself'} (${what})`, async () => {
+    const page = await s.open(X.host);
+    await page.click(X.sel);
+    await page.keyboard.type('Hello. ');
+    await until(async () => (await overlay(page)).some((i) => i.kind === 'badge' && i.attrs['data-state'] === 'clean'), { message: 'first verdict' });
+    const freed = busyWorker(BUSY_MS);
+    // One edit of many characters: no prepared next-keystroke verdict covers it, so it needs the worker.
+    await page.keyboard.insertText(text);
+    await page.click(X.post);
+    const waiting = await until(() => dialog(page), { timeout: BUSY_MS, message: 'the "still checking" dialog' });
+    assert.equal(waiting.attrs['data-verdict'], 'checking');
+    assert.deepEqual(await posted(page), [], 'not posted while the verdict is out');
+    await freed;
+    if (flagged) {
+      const found = await until(async () => { const d = await dialog(page); return d?.attrs['data-verdict'] === 'found' && d; }, { message: 'the findings dialog' });
+      assert.ok(found);
+      assert.deepEqual(await posted(page), [], 'asked, not posted');
+      await clickOverlay(page, 'btn', 'post');
+    }
+    await until(async () => (await posted(page)).length === 1, { message: 'posted' });
+    assert.equal(await model(page, X.id), `Hello. ${text}`, 'the draft is whole');
+    await page.close();
+  });
+}
+
+test('X: "Review" in the "still checking" dialog goes back to the draft and posts nothing', async () => {
+  const page = await s.open(X.host);
+  await page.click(X.sel);
+  await page.keyboard.type('Hello. ');
+  await until(async () => (await overlay(page)).some((i) => i.kind === 'badge' && i.attrs['data-state'] === 'clean'), { message: 'first verdict' });
+  const freed = busyWorker(BUSY_MS);
+  await page.keyboard.insertText('Book now for the spring clinic');
+  await page.click(X.post);
+  await until(() => dialog(page), { timeout: BUSY_MS, message: 'the "still checking" dialog' });
+  await clickOverlay(page, 'btn', 'review');
+  await freed;
+  await page.waitForTimeout(300);
+  assert.equal(await dialog(page), undefined, 'no dialog after the verdict');
+  assert.deepEqual(await posted(page), [], 'nothing posted');
+  await page.keyboard.type(' today');
+  assert.equal(await model(page, X.id), 'Hello. Book now for the spring clinic today', 'the caret is back in the draft');
+  await page.close();
+});
