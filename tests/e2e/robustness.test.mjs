@@ -1,4 +1,5 @@
-// Issue 4's robustness promises, in real Chromium with the built extension and the real editors:
+// Issue 4's robustness promises, in real Chromium with the built extension and the real editors
+// (Draft.js, Lexical, Quill, textarea):
 // underlines follow scrolling, resizing, line wraps and paragraphs; an Enter that belongs to an IME
 // composition is never intercepted; a 1 MB paste and emoji-heavy drafts lose nothing; turning a
 // site off shows "off" and draws nothing, turning it on checks again.
@@ -8,6 +9,7 @@ import { clickOverlay, launch, overlay, until, wordRects } from './harness.mjs';
 import { CLAIM, coversExactly, expectUnderlined, model, posted, setUserSettings, underlines } from './helpers.mjs';
 
 const RULE = 'guaranteed-results';
+const DRAFT = { name: 'Draft.js', host: 'x.com', id: 'x-compose', sel: "[data-testid='tweetTextarea_0']" };
 const LEXICAL = { name: 'Lexical', host: 'www.facebook.com', id: 'fb-compose', sel: '[data-fixture="fb-compose"]' };
 const QUILL = { name: 'Quill', host: 'www.linkedin.com', id: 'li-compose', sel: '[data-fixture="li-compose"] .ql-editor' };
 const TEXTAREA = { name: 'textarea', host: 'www.instagram.com', id: 'ig-comment', sel: 'textarea[data-fixture="ig-comment"]' };
@@ -106,7 +108,7 @@ async function followsPageScroll(page, at, first, expect) {
   await expect();
 }
 
-for (const ed of [LEXICAL, QUILL]) {
+for (const ed of [DRAFT, LEXICAL, QUILL]) {
   test(`${ed.name}: underlines follow page scrolling, a resized viewport, rewrapped lines and a second paragraph`, async () => {
     const page = await withExt.open(ed.host);
     await page.setViewportSize({ width: 1000, height: 800 });
