@@ -117,6 +117,7 @@ for (const ed of [DRAFT, LEXICAL, QUILL]) {
     await page.keyboard.type('A first paragraph with nothing to flag.');
     await page.keyboard.press('Enter');
     await page.keyboard.type(`Then the second one: our ${CLAIM} plan for everyone.`);
+    assert.match(await model(page, ed.id), /nothing to flag\.\n+Then the second one/, 'two paragraphs in the editor\'s model');
     const first = await expectUnderlined(page, ed.sel, CLAIM, RULE);
     assert.equal(first.got.length, 1, 'one line at full width');
 
