@@ -73,3 +73,29 @@ export async function setUserSettings(worker, patch) {
     await chrome.storage.local.set({ settings: { ...cur, ...patch } });
   }, patch);
 }
+
+/** Per site, a person's card: a link to their profile and the site's Follow / Add friend / Connect button. */
+export const FOLLOW_CARDS = {
+  'x.com': (who, handle) => `<a href="https://x.com/${handle}">${who}</a><button data-testid="77-follow" aria-label="Follow @${handle}">Follow</button>`,
+  'www.facebook.com': (who, handle) => `<a href="https://www.facebook.com/${handle}">${who}</a><div role="button" aria-label="Add friend">Add friend</div>`,
+  'www.instagram.com': (who, handle) => `<a href="https://www.instagram.com/${handle}/">${handle}</a><button type="button">Follow</button>`,
+  'www.linkedin.com': (who, handle) => `<a href="https://www.linkedin.com/in/${handle}/">${who}</a><button aria-label="Invite ${who} to connect">Connect</button>`,
+};
+
+/**
+ * Puts one card per [id, who, handle] at the top of the page; a click that reaches a card's button
+ * (that is, one the guard let through) is recorded in `window.__followed` (read it with `followed`).
+ */
+export async function addFollowCards(page, host, cards) {
+  await page.evaluate((cards) => {
+    window.__followed = [];
+    for (const [id, html] of cards) {
+      const card = document.createElement('div');
+      card.id = id;
+      card.innerHTML = html;
+      card.querySelector('button, [role=button]').addEventListener('click', () => window.__followed.push(id));
+      document.body.prepend(card);
+    }
+  }, cards.map(([id, who, handle]) => [id, FOLLOW_CARDS[host](who, handle)]));
+}
+export const followed = (page) => page.evaluate(() => window.__followed);

@@ -4,13 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXT_ID, clickOverlay, launch, overlay, until } from './harness.mjs';
-
-const CARDS = {
-  'x.com': (who, handle) => `<a href="https://x.com/${handle}">${who}</a><button data-testid="77-follow" aria-label="Follow @${handle}">Follow</button>`,
-  'www.facebook.com': (who, handle) => `<a href="https://www.facebook.com/${handle}">${who}</a><div role="button" aria-label="Add friend">Add friend</div>`,
-  'www.instagram.com': (who, handle) => `<a href="https://www.instagram.com/${handle}/">${handle}</a><button type="button">Follow</button>`,
-  'www.linkedin.com': (who, handle) => `<a href="https://www.linkedin.com/in/${handle}/">${who}</a><button aria-label="Invite ${who} to connect">Connect</button>`,
-};
+import { FOLLOW_CARDS, addFollowCards } from './helpers.mjs';
 
 let b;
 before(async () => {
@@ -35,19 +29,10 @@ test('the client list is stored as salted hashes only', async () => {
   assert.ok(all.clients.hashes.every((h) => /^[0-9a-f]{64}$/.test(h)));
 });
 
-for (const host of Object.keys(CARDS)) {
+for (const host of Object.keys(FOLLOW_CARDS)) {
   test(`${host}: the guard stops following a client and passes a non-client`, async () => {
     const page = await b.open(host);
-    await page.evaluate((cards) => {
-      window.__followed = [];
-      for (const [id, html] of cards) {
-        const card = document.createElement('div');
-        card.id = id;
-        card.innerHTML = html;
-        card.querySelector('button, [role=button]').addEventListener('click', () => window.__followed.push(id));
-        document.body.prepend(card);
-      }
-    }, [['client', CARDS[host]('Zebulon Quartermaine', host === 'www.instagram.com' ? 'zq_handle' : 'zebulon.q')], ['other', CARDS[host]('Mira Holt', 'mira_holt')]]);
+    await addFollowCards(page, host, [['client', 'Zebulon Quartermaine', host === 'www.instagram.com' ? 'zq_handle' : 'zebulon.q'], ['other', 'Mira Holt', 'mira_holt']]);
     const followed = () => page.evaluate(() => window.__followed);
     const btn = (id) => `#${id} button, #${id} [role=button]`;
 

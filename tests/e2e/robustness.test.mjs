@@ -1,4 +1,5 @@
-// Issue 4's robustness promises, in real Chromium with the built extension and the real editors:
+// Issue 4's robustness promises, in real Chromium with the built extension and the real editors
+// (Draft.js, Lexical, Quill, textarea):
 // underlines follow scrolling, resizing, line wraps and paragraphs; an Enter that belongs to an IME
 // composition is never intercepted; a 1 MB paste and emoji-heavy drafts lose nothing; turning a
 // site off shows "off" and draws nothing, turning it on checks again.
@@ -9,6 +10,7 @@ import { CLAIM, expectUnderlined, model, posted, setUserSettings, underlines } f
 import { expectTextareaUnderlined, textareaRects } from './textarea-measure.mjs';
 
 const RULE = 'guaranteed-results';
+const DRAFT = { name: 'Draft.js', host: 'x.com', id: 'x-compose', sel: "[data-testid='tweetTextarea_0']" };
 const LEXICAL = { name: 'Lexical', host: 'www.facebook.com', id: 'fb-compose', sel: '[data-fixture="fb-compose"]' };
 const QUILL = { name: 'Quill', host: 'www.linkedin.com', id: 'li-compose', sel: '[data-fixture="li-compose"] .ql-editor' };
 const TEXTAREA = { name: 'textarea', host: 'www.instagram.com', id: 'ig-comment', sel: 'textarea[data-fixture="ig-comment"]' };
@@ -59,7 +61,7 @@ async function followsPageScroll(page, at, first, expect) {
   await expect();
 }
 
-for (const ed of [LEXICAL, QUILL]) {
+for (const ed of [DRAFT, LEXICAL, QUILL]) {
   test(`${ed.name}: underlines follow page scrolling, a resized viewport, rewrapped lines and a second paragraph`, async () => {
     const page = await withExt.open(ed.host);
     await page.setViewportSize({ width: 1000, height: 800 });
@@ -68,6 +70,7 @@ for (const ed of [LEXICAL, QUILL]) {
     await page.keyboard.type('A first paragraph with nothing to flag.');
     await page.keyboard.press('Enter');
     await page.keyboard.type(`Then the second one: our ${CLAIM} plan for everyone.`);
+    assert.match(await model(page, ed.id), /nothing to flag\.\n+Then the second one/, 'two paragraphs in the editor\'s model');
     const first = await expectUnderlined(page, ed.sel, CLAIM, RULE);
     assert.equal(first.got.length, 1, 'one line at full width');
 

@@ -1,9 +1,10 @@
 // The boundary guard: stops Follow / Add friend / Connect / Confirm / Accept when the person is on
-// the user's client list, and explains why. Registered at document_start as a capture-phase click
-// listener on window, so it decides before the site's own (React) handlers see the click. The
-// decision is synchronous: the salted hashes are already in memory, and candidates (profile link,
-// handle, name on the card) are hashed here with the same canonicalisation as the checker
-// (settings/canon.ts, drift-tested against crate/src/clients.rs). Non-clients pass untouched.
+// the user's client list, and explains why; off while Bedside is paused or the site is turned off.
+// Registered at document_start as a capture-phase click listener on window, so it decides before
+// the site's own (React) handlers see the click. The decision is synchronous: the salted hashes
+// are already in memory, and candidates (profile link, handle, name on the card) are hashed here
+// with the same canonicalisation as the checker (settings/canon.ts, drift-tested against
+// crate/src/clients.rs). Non-clients pass untouched.
 import type { Lang, Site } from '../shared/settings-types';
 import { createI18n } from '../shared/i18n';
 import { GUARD } from '../shared/guard-strings';
@@ -197,7 +198,10 @@ async function refresh(): Promise<void> {
     const clients = local[CLIENTS_KEY] as { salt?: string; guardHashes?: string[] } | undefined;
     state.salt = clients?.salt ?? '';
     state.hashes = new Set(clients?.guardHashes ?? []);
-    state.enabled = effective.clientListEnabled && (!state.site || effective.sites[state.site] !== false);
+    // Paused means paused everywhere, as a site turned off already turns the guard off there: the
+    // popup says "Checking is paused" for all of Bedside. An organisation that wants the guard
+    // always on sets allowPause: false (then `active` is locked true).
+    state.enabled = effective.active && effective.clientListEnabled && (!state.site || effective.sites[state.site] !== false);
     state.mayOverride = effective.userMayOverride;
     state.lang = effective.uiLang;
     i18n.setLang(effective.uiLang);
