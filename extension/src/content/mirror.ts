@@ -19,6 +19,7 @@ export class LineMirror {
   /** Offset in `value` of each line's first character. */
   private starts: number[] = [];
   private value = '';
+  private range = document.createRange();
 
   constructor() {
     this.el = document.createElement('div');
@@ -36,20 +37,28 @@ export class LineMirror {
     const first = this.lineAt(d.from);
     const last = this.lineAt(d.toOld);
     const delta = d.toNew - d.toOld;
-    // Old lines first..last become the new text between the same line boundaries.
     const from = this.starts[first];
-    const oldEnd = this.starts[last] + this.lines[last].length - END.length;
-    const fresh = value.slice(from, oldEnd + delta).split('\n');
-    const kept = Math.min(fresh.length, last - first + 1);
-    for (let i = 0; i < kept; i++) setData(this.lines[first + i], fresh[i] + END);
-    if (fresh.length > kept) this.insertLines(first + kept, fresh.slice(kept));
-    else this.removeLines(first + kept, last - first + 1 - kept);
+    const inserted = value.slice(d.from, d.toNew);
+    let changed = 1;
+    if (first === last && !inserted.includes('\n')) {
+      // Typing within a line (the usual edit): the diff already says what changed in it.
+      this.lines[first].replaceData(d.from - from, d.toOld - d.from, inserted);
+    } else {
+      // Old lines first..last become the new text between the same line boundaries.
+      const oldEnd = this.starts[last] + this.lines[last].length - END.length;
+      const fresh = value.slice(from, oldEnd + delta).split('\n');
+      const kept = Math.min(fresh.length, last - first + 1);
+      for (let i = 0; i < kept; i++) setData(this.lines[first + i], fresh[i] + END);
+      if (fresh.length > kept) this.insertLines(first + kept, fresh.slice(kept));
+      else this.removeLines(first + kept, last - first + 1 - kept);
+      changed = fresh.length;
+    }
     let at = from;
-    for (let i = first; i < first + fresh.length; i++) {
+    for (let i = first; i < first + changed; i++) {
       this.starts[i] = at;
       at += this.lines[i].length - END.length + 1;
     }
-    for (let i = first + fresh.length; i < this.starts.length; i++) this.starts[i] += delta;
+    for (let i = first + changed; i < this.starts.length; i++) this.starts[i] += delta;
     this.value = value;
   }
 
@@ -57,7 +66,7 @@ export class LineMirror {
   rects(start: number, end: number): DOMRect[] {
     if (end > this.value.length || start >= end) return [];
     const out: DOMRect[] = [];
-    const range = document.createRange();
+    const range = this.range;
     for (let i = this.lineAt(start); i < this.lines.length && this.starts[i] < end; i++) {
       const length = this.lines[i].length - END.length;
       const a = Math.max(start, this.starts[i]) - this.starts[i];
