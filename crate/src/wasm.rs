@@ -82,35 +82,6 @@ fn js_error(msg: String) -> JsValue {
     js_sys::Error::new(&msg).into()
 }
 
-/// Field names `Settings` knows, in camelCase: the list its derived `Deserialize` hands to
-/// `deserialize_struct`, caught by a deserializer that does nothing else (no JSON round trip).
-fn known_setting_keys() -> &'static [&'static str] {
-    use serde::de::{self, Deserialize, Visitor};
-    struct Fields(&'static [&'static str]);
-    impl<'de> de::Deserializer<'de> for &mut Fields {
-        type Error = de::value::Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("field list only"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Self::Error> {
-            self.0 = fields;
-            Err(de::Error::custom("field list only"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
-            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut probe = Fields(&[]);
-    let _ = Settings::deserialize(&mut probe);
-    probe.0
-}
-
 /// The checker, built once from settings and reused for every draft.
 #[wasm_bindgen]
 pub struct Checker {
@@ -132,16 +103,7 @@ impl Checker {
             if !settings.is_object() || js_sys::Array::is_array(&settings) {
                 return Err(js_error("Bedside: invalid settings: expected an object".into()));
             }
-            let known = known_setting_keys();
-            let obj: &js_sys::Object = settings.unchecked_ref();
-            for key in js_sys::Object::keys(obj).iter() {
-                if let Some(key) = key.as_string() {
-                    if !known.contains(&key.as_str()) {
-                        problems.push(format!("unknown setting {key:?} (ignored)"));
-                    }
-                }
-            }
-            crate::wasm_settings::from_js(settings).map_err(|e| js_error(format!("Bedside: invalid settings: {e}")))?
+            crate::wasm_settings::settings_from_js(&settings, &mut problems).map_err(|e| js_error(format!("Bedside: invalid settings: {e}")))?
         };
         let inner = crate::Checker::new(settings).map_err(|e| js_error(format!("Bedside: the embedded rules failed to load: {e}")))?;
         problems.extend(inner.problems().iter().cloned());
