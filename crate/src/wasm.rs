@@ -5,10 +5,9 @@
 //! JavaScript are encoded to UTF-8 by wasm-bindgen, which turns a lone surrogate into U+FFFD: one
 //! UTF-16 unit either way, so offsets still line up with the caller's string.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::finding::{Category, Finding, Severity, SpanKind};
+use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::offsets::{convert_offsets, OffsetUnit};
 use crate::settings::Settings;
@@ -61,21 +60,14 @@ export interface Settings {
 }
 "#;
 
-/// A finding as JavaScript sees it.
-#[derive(Serialize)]
-struct JsFinding<'a> {
-    rule: &'a str,
-    category: Category,
-    severity: Severity,
-    kind: SpanKind,
-    start: usize,
-    end: usize,
-    message: &'a str,
-    why: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    replacement: Option<&'a str>,
+// `Reflect.set` imported once per value type, so a finding's fields go across without building
+// a `JsValue` per key and value (and without `serde_wasm_bindgen`'s serializer: ~2 KB gzipped).
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_str(target: &js_sys::Object, key: &str, value: &str) -> bool;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_num(target: &js_sys::Object, key: &str, value: u32) -> bool;
 }
 
 fn js_error(msg: String) -> JsValue {
@@ -148,24 +140,25 @@ fn findings_to_js(text: &str, findings: &[Finding]) -> JsValue {
     let mut offsets: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
     convert_offsets(text, &mut offsets, OffsetUnit::Utf16);
     let out = js_sys::Array::new();
-    let ser = serde_wasm_bindgen::Serializer::new();
+    // Fields in the order of the `Finding` interface above; `suggestion` and `replacement` only
+    // when there is one.
     for (i, f) in findings.iter().enumerate() {
-        let js = JsFinding {
-            rule: &f.rule,
-            category: f.category,
-            severity: f.severity,
-            kind: f.kind,
-            start: offsets[2 * i],
-            end: offsets[2 * i + 1],
-            message: &f.message,
-            why: &f.why,
-            suggestion: f.suggestion.as_deref(),
-            replacement: f.replacement.as_deref(),
-        };
-        // Serializing this struct can't fail; if it ever did, drop the one finding, not the call.
-        if let Ok(v) = js.serialize(&ser) {
-            out.push(&v);
+        let js = js_sys::Object::new();
+        set_str(&js, "rule", &f.rule);
+        set_str(&js, "category", f.category.as_str());
+        set_str(&js, "severity", f.severity.as_str());
+        set_str(&js, "kind", f.kind.as_str());
+        set_num(&js, "start", offsets[2 * i] as u32);
+        set_num(&js, "end", offsets[2 * i + 1] as u32);
+        set_str(&js, "message", &f.message);
+        set_str(&js, "why", &f.why);
+        if let Some(s) = &f.suggestion {
+            set_str(&js, "suggestion", s);
         }
+        if let Some(r) = &f.replacement {
+            set_str(&js, "replacement", r);
+        }
+        out.push(&js);
     }
     out.into()
 }

@@ -94,6 +94,18 @@ test('findings are plain objects with UTF-16 offsets', () => {
   assert.ok(!('replacement' in ward));
 });
 
+test('a finding carries every field of the Finding interface, in order, and optional ones only when set', () => {
+  const checker = new Checker({});
+  const phone = checker.check('Call me on 07700 900123').find((f) => f.rule === 'patient-phone');
+  assert.ok(phone);
+  assert.deepEqual(Object.keys(phone), ['rule', 'category', 'severity', 'kind', 'start', 'end', 'message', 'why', 'suggestion', 'replacement']);
+  assert.deepEqual([phone.category, phone.severity, phone.kind, phone.start, phone.end, phone.replacement], ['client_data', 'warning', 'phone', 11, 23, '[redacted]']);
+  for (const key of ['message', 'why', 'suggestion']) assert.ok(typeof phone[key] === 'string' && phone[key].length > 10, key);
+  const insult = checker.check('What an idiot.').find((f) => f.rule === 'insult');
+  assert.deepEqual(Object.keys(insult), ['rule', 'category', 'severity', 'kind', 'start', 'end', 'message', 'why', 'suggestion']);
+  assert.deepEqual([insult.kind, insult.start, insult.end], ['insult', 8, 13]);
+});
+
 test('clientHashes gives the salted SHA-256 digests the checker looks names up by', async () => {
   const { clientHashes } = await import('./load.mjs').then((m) => m.default);
   const { createHash } = await import('node:crypto');
