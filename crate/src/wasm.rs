@@ -60,14 +60,21 @@ export interface Settings {
 }
 "#;
 
-// `Reflect.set` imported once per value type, so a finding's fields go across without building
-// a `JsValue` per key and value (and without `serde_wasm_bindgen`'s serializer: ~2 KB gzipped).
+// `Reflect.set` imported once per value type, so a finding's fields go across without
+// `serde_wasm_bindgen`'s serializer (~2 KB gzipped). Keys are made into JS strings once.
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn set_str(target: &js_sys::Object, key: &str, value: &str) -> bool;
+    fn set_str(target: &js_sys::Object, key: &JsValue, value: &str) -> bool;
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn set_num(target: &js_sys::Object, key: &str, value: u32) -> bool;
+    fn set_num(target: &js_sys::Object, key: &JsValue, value: u32) -> bool;
+}
+
+/// A finding's keys, in the order of the `Finding` interface above.
+const FINDING_KEYS: [&str; 10] = ["rule", "category", "severity", "kind", "start", "end", "message", "why", "suggestion", "replacement"];
+
+thread_local! {
+    static KEYS: Vec<JsValue> = FINDING_KEYS.iter().map(|k| JsValue::from_str(k)).collect();
 }
 
 fn js_error(msg: String) -> JsValue {
@@ -140,26 +147,27 @@ fn findings_to_js(text: &str, findings: &[Finding]) -> JsValue {
     let mut offsets: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
     convert_offsets(text, &mut offsets, OffsetUnit::Utf16);
     let out = js_sys::Array::new();
-    // Fields in the order of the `Finding` interface above; `suggestion` and `replacement` only
-    // when there is one.
-    for (i, f) in findings.iter().enumerate() {
-        let js = js_sys::Object::new();
-        set_str(&js, "rule", &f.rule);
-        set_str(&js, "category", f.category.as_str());
-        set_str(&js, "severity", f.severity.as_str());
-        set_str(&js, "kind", f.kind.as_str());
-        set_num(&js, "start", offsets[2 * i] as u32);
-        set_num(&js, "end", offsets[2 * i + 1] as u32);
-        set_str(&js, "message", &f.message);
-        set_str(&js, "why", &f.why);
-        if let Some(s) = &f.suggestion {
-            set_str(&js, "suggestion", s);
+    // `suggestion` and `replacement` only when there is one.
+    KEYS.with(|k| {
+        for (i, f) in findings.iter().enumerate() {
+            let js = js_sys::Object::new();
+            set_str(&js, &k[0], &f.rule);
+            set_str(&js, &k[1], f.category.as_str());
+            set_str(&js, &k[2], f.severity.as_str());
+            set_str(&js, &k[3], f.kind.as_str());
+            set_num(&js, &k[4], offsets[2 * i] as u32);
+            set_num(&js, &k[5], offsets[2 * i + 1] as u32);
+            set_str(&js, &k[6], &f.message);
+            set_str(&js, &k[7], &f.why);
+            if let Some(s) = &f.suggestion {
+                set_str(&js, &k[8], s);
+            }
+            if let Some(r) = &f.replacement {
+                set_str(&js, &k[9], r);
+            }
+            out.push(&js);
         }
-        if let Some(r) = &f.replacement {
-            set_str(&js, "replacement", r);
-        }
-        out.push(&js);
-    }
+    });
     out.into()
 }
 
