@@ -132,25 +132,27 @@ fn string(value: &JsValue, at: &str) -> Result<String, String> {
     value.as_string().ok_or_else(|| wrong_type(value, at, "a string"))
 }
 
-/// One of a fixed set of names ("sv", "warning", "client_data"), as `names` spells them.
-fn named<T: Copy>(value: &JsValue, at: &str, all: &[T], name: fn(T) -> &'static str) -> Result<T, String> {
-    let allowed = || all.iter().map(|&t| format!("`{}`", name(t))).collect::<Vec<_>>().join(", ");
+/// The index of one of a fixed set of names ("sv", "warning", "client_data"). One function for
+/// the three enums, not one per enum.
+fn named(value: &JsValue, at: &str, names: &[&str]) -> Result<usize, String> {
+    let allowed = || names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
     match value.as_string() {
-        Some(s) => all.iter().copied().find(|&t| name(t) == s).ok_or_else(|| format!("{at}: unknown variant `{s}`, expected one of {}", allowed())),
+        Some(s) => names.iter().position(|n| *n == s).ok_or_else(|| format!("{at}: unknown variant `{s}`, expected one of {}", allowed())),
         None => Err(wrong_type(value, at, &format!("a string naming one of {}", allowed()))),
     }
 }
 
 fn lang(value: &JsValue, at: &str) -> Result<Lang, String> {
-    named(value, at, &Lang::ALL, Lang::code)
+    named(value, at, &Lang::ALL.map(Lang::code)).map(|i| Lang::ALL[i])
 }
 
 fn category(value: &JsValue, at: &str) -> Result<Category, String> {
-    named(value, at, &Category::ALL, Category::as_str)
+    named(value, at, &Category::ALL.map(Category::as_str)).map(|i| Category::ALL[i])
 }
 
 fn severity(value: &JsValue, at: &str) -> Result<Severity, String> {
-    named(value, at, &[Severity::Hint, Severity::Warning, Severity::Critical], Severity::as_str)
+    const ALL: [Severity; 3] = [Severity::Hint, Severity::Warning, Severity::Critical];
+    named(value, at, &ALL.map(Severity::as_str)).map(|i| ALL[i])
 }
 
 /// An integer from 0 to 255 (the communication level's type; the checker reads 1-5).
