@@ -5,10 +5,9 @@
 //! JavaScript are encoded to UTF-8 by wasm-bindgen, which turns a lone surrogate into U+FFFD: one
 //! UTF-16 unit either way, so offsets still line up with the caller's string.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::finding::{Category, Finding, Severity, SpanKind};
+use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::offsets::{convert_offsets, OffsetUnit};
 use crate::settings::Settings;
@@ -61,54 +60,25 @@ export interface Settings {
 }
 "#;
 
-/// A finding as JavaScript sees it.
-#[derive(Serialize)]
-struct JsFinding<'a> {
-    rule: &'a str,
-    category: Category,
-    severity: Severity,
-    kind: SpanKind,
-    start: usize,
-    end: usize,
-    message: &'a str,
-    why: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    replacement: Option<&'a str>,
+// `Reflect.set` imported once per value type, so a finding's fields go across without
+// `serde_wasm_bindgen`'s serializer (~2 KB gzipped). Keys are made into JS strings once.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_str(target: &js_sys::Object, key: &JsValue, value: &str) -> bool;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_num(target: &js_sys::Object, key: &JsValue, value: u32) -> bool;
+}
+
+/// A finding's keys, in the order of the `Finding` interface above.
+const FINDING_KEYS: [&str; 10] = ["rule", "category", "severity", "kind", "start", "end", "message", "why", "suggestion", "replacement"];
+
+thread_local! {
+    static KEYS: Vec<JsValue> = FINDING_KEYS.iter().map(|k| JsValue::from_str(k)).collect();
 }
 
 fn js_error(msg: String) -> JsValue {
     js_sys::Error::new(&msg).into()
-}
-
-/// Field names `Settings` knows, in camelCase: the list its derived `Deserialize` hands to
-/// `deserialize_struct`, caught by a deserializer that does nothing else (no JSON round trip).
-fn known_setting_keys() -> &'static [&'static str] {
-    use serde::de::{self, Deserialize, Visitor};
-    struct Fields(&'static [&'static str]);
-    impl<'de> de::Deserializer<'de> for &mut Fields {
-        type Error = de::value::Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("field list only"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Self::Error> {
-            self.0 = fields;
-            Err(de::Error::custom("field list only"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
-            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut probe = Fields(&[]);
-    let _ = Settings::deserialize(&mut probe);
-    probe.0
 }
 
 /// The checker, built once from settings and reused for every draft.
@@ -132,16 +102,7 @@ impl Checker {
             if !settings.is_object() || js_sys::Array::is_array(&settings) {
                 return Err(js_error("Bedside: invalid settings: expected an object".into()));
             }
-            let known = known_setting_keys();
-            let obj: &js_sys::Object = settings.unchecked_ref();
-            for key in js_sys::Object::keys(obj).iter() {
-                if let Some(key) = key.as_string() {
-                    if !known.contains(&key.as_str()) {
-                        problems.push(format!("unknown setting {key:?} (ignored)"));
-                    }
-                }
-            }
-            crate::wasm_settings::from_js(settings).map_err(|e| js_error(format!("Bedside: invalid settings: {e}")))?
+            crate::wasm_settings::settings_from_js(&settings, &mut problems).map_err(|e| js_error(format!("Bedside: invalid settings: {e}")))?
         };
         let inner = crate::Checker::new(settings).map_err(|e| js_error(format!("Bedside: the embedded rules failed to load: {e}")))?;
         problems.extend(inner.problems().iter().cloned());
@@ -186,25 +147,27 @@ fn findings_to_js(text: &str, findings: &[Finding]) -> JsValue {
     let mut offsets: Vec<usize> = findings.iter().flat_map(|f| [f.start, f.end]).collect();
     convert_offsets(text, &mut offsets, OffsetUnit::Utf16);
     let out = js_sys::Array::new();
-    let ser = serde_wasm_bindgen::Serializer::new();
-    for (i, f) in findings.iter().enumerate() {
-        let js = JsFinding {
-            rule: &f.rule,
-            category: f.category,
-            severity: f.severity,
-            kind: f.kind,
-            start: offsets[2 * i],
-            end: offsets[2 * i + 1],
-            message: &f.message,
-            why: &f.why,
-            suggestion: f.suggestion.as_deref(),
-            replacement: f.replacement.as_deref(),
-        };
-        // Serializing this struct can't fail; if it ever did, drop the one finding, not the call.
-        if let Ok(v) = js.serialize(&ser) {
-            out.push(&v);
+    // `suggestion` and `replacement` only when there is one.
+    KEYS.with(|k| {
+        for (i, f) in findings.iter().enumerate() {
+            let js = js_sys::Object::new();
+            set_str(&js, &k[0], &f.rule);
+            set_str(&js, &k[1], f.category.as_str());
+            set_str(&js, &k[2], f.severity.as_str());
+            set_str(&js, &k[3], f.kind.as_str());
+            set_num(&js, &k[4], offsets[2 * i] as u32);
+            set_num(&js, &k[5], offsets[2 * i + 1] as u32);
+            set_str(&js, &k[6], &f.message);
+            set_str(&js, &k[7], &f.why);
+            if let Some(s) = &f.suggestion {
+                set_str(&js, &k[8], s);
+            }
+            if let Some(r) = &f.replacement {
+                set_str(&js, &k[9], r);
+            }
+            out.push(&js);
         }
-    }
+    });
     out.into()
 }
 

@@ -42,6 +42,31 @@ test('settings are read from plain JSON-shaped objects (crate/src/wasm_settings.
   assert.equal(insult?.severity, 'critical');
 });
 
+test('a bad setting names its field, nested ones too, and a missing custom-rule field is named', () => {
+  const invalid = (settings, pattern) => assert.throws(() => new Checker(settings), (e) => e instanceof Error && pattern.test(e.message), JSON.stringify(settings));
+  invalid({ uiLang: 'de' }, /invalid settings: uiLang: unknown variant `de`, expected one of `en`, `sv`/);
+  invalid({ disabledCategories: ['tone', 7] }, /disabledCategories\[1\]: invalid type: integer `7`/);
+  invalid({ severityOverrides: { insult: 'loud' } }, /severityOverrides\.insult: unknown variant `loud`, expected one of `hint`, `warning`, `critical`/);
+  invalid({ severityOverrides: ['critical'] }, /severityOverrides: invalid type: an array, expected an object/);
+  invalid({ clients: { salt: 's', hashes: 'abc' } }, /clients\.hashes: invalid type: string "abc", expected an array/);
+  invalid({ customRules: [{ id: 'a', category: 'tone', message: 'm' }, { category: 'tone', message: 'm' }] }, /customRules\[1\]: missing field `id`/);
+  invalid({ customRules: [{ id: 'a', category: 'tone' }] }, /customRules\[0\]: missing field `message`/);
+  invalid({ customRules: [{ id: 'a', category: 'toner', message: 'm' }] }, /customRules\[0\]\.category: unknown variant `toner`/);
+  invalid({ customRules: [{ id: 'a', category: 'tone', message: 'm', terms: [null] }] }, /customRules\[0\]\.terms\[0\]: invalid type: null, expected a string/);
+  invalid({ allowList: [1e300] }, /allowList\[0\]: invalid type: a number too large to be exact/);
+  // A field set to undefined is absent (JSON.stringify drops it); null is "none" where a field is optional.
+  assert.deepEqual(new Checker({ uiLang: undefined, allowList: undefined, platform: null, langHint: null }).problems(), []);
+});
+
+test('unknown fields inside clients and custom rules are reported by their path, and the rest applies', () => {
+  const checker = new Checker({
+    clients: { salt: 's', hashes: [], pepper: 'x' },
+    customRules: [{ id: 'ward', category: 'client_data', terms: ['ward 7b'], message: 'Ward name', severty: 'critical' }],
+  });
+  assert.deepEqual(checker.problems(), ['unknown setting "clients.pepper" (ignored)', 'unknown setting "customRules[0].severty" (ignored)']);
+  assert.equal(checker.check('Seen on Ward 7B').find((f) => f.rule === 'custom.ward')?.severity, 'warning');
+});
+
 test('unknown settings and bad custom patterns are reported, not thrown', () => {
   const checker = new Checker({ uiLanguage: 'sv', customRules: [{ id: 'ward', category: 'client_data', pattern: '(', message: 'x' }] });
   const problems = checker.problems();
@@ -67,6 +92,18 @@ test('findings are plain objects with UTF-16 offsets', () => {
   assert.equal(ward.severity, 'warning');
   assert.equal(ward.message, 'Ward name');
   assert.ok(!('replacement' in ward));
+});
+
+test('a finding carries every field of the Finding interface, in order, and optional ones only when set', () => {
+  const checker = new Checker({});
+  const phone = checker.check('Call me on 07700 900123').find((f) => f.rule === 'patient-phone');
+  assert.ok(phone);
+  assert.deepEqual(Object.keys(phone), ['rule', 'category', 'severity', 'kind', 'start', 'end', 'message', 'why', 'suggestion', 'replacement']);
+  assert.deepEqual([phone.category, phone.severity, phone.kind, phone.start, phone.end, phone.replacement], ['client_data', 'warning', 'phone', 11, 23, '[redacted]']);
+  for (const key of ['message', 'why', 'suggestion']) assert.ok(typeof phone[key] === 'string' && phone[key].length > 10, key);
+  const insult = checker.check('What an idiot.').find((f) => f.rule === 'insult');
+  assert.deepEqual(Object.keys(insult), ['rule', 'category', 'severity', 'kind', 'start', 'end', 'message', 'why', 'suggestion']);
+  assert.deepEqual([insult.kind, insult.start, insult.end], ['insult', 8, 13]);
 });
 
 test('clientHashes gives the salted SHA-256 digests the checker looks names up by', async () => {

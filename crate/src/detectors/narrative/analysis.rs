@@ -215,7 +215,7 @@ pub fn tables() -> &'static Tables {
             .collect();
         let per_lang = Lang::ALL.iter().map(|&lang| lang_terms(lang).into_iter().map(|(_, role)| role).collect()).collect();
         // Ages stated the way case stories state them, in the six languages: "34-year-old",
-        // "41 lat" or "38 år" after a comma (`plausible_age`).
+        // "41 lat" or "38 år" after a comma, English "male, 63," or ", aged 91" (`plausible_age`).
         let age = Regex::new(
             r"(?xi)
             \b(?:1[01][0-9]|[1-9]?[0-9])
@@ -233,6 +233,8 @@ pub fn tables() -> &'static Tables {
               | \s?yaşındaki
               | \s?yaş\b
               | \sår\b
+                # A bare number: an age only where `english_bare_age` says so.
+              | \b
             )",
         )
         .expect("age pattern compiles");
@@ -330,6 +332,11 @@ fn plausible_age(text: &str, start: usize, m: &str) -> bool {
     }
     let head = text[..start].trim_end();
     let after = text[start + m.len()..].trim_start();
+    if m.bytes().all(|b| b.is_ascii_digit()) {
+        // Most numbers are not ages: ask further only after a comma or "aged".
+        let aged = head.len() >= 4 && head.as_bytes()[head.len() - 4..].eq_ignore_ascii_case(b"aged");
+        return (aged || head.ends_with(',')) && english_bare_age(head, after);
+    }
     let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let next_is = |words: &[&str]| words.iter().any(|w| next_word.eq_ignore_ascii_case(w));
     let f = fold(m);
@@ -342,6 +349,37 @@ fn plausible_age(text: &str, start: usize, m: &str) -> bool {
         return false;
     }
     head.ends_with([',', '(']) || fold(head).ends_with(" de") || fold(head).ends_with(" agee de") || fold(head).ends_with(" age de")
+}
+
+/// A number alone is an age in an English case story's telegraphic style: after a sex word and
+/// a comma, with a comma after it ("male, 63, retired postman", "Woman, 29; ..."), or after
+/// "aged" that follows a comma or a person ("the gentleman on bay 4, aged 91, ...", "a man aged
+/// 58"). Not a population ("women aged 50 to 71", "adults aged 65 and over", "aged 40-74"), the
+/// writer ("as a woman, 45, ..."), their own family ("my son, aged 7") or a count ("a man, 3 kids
+/// and a dog"). `head` is the folded text before the number, trimmed.
+#[inline(never)] // out of the age iterator's `next`, which it would double in size
+fn english_bare_age(head: &str, after: &str) -> bool {
+    const PERSON: &str = "male female man woman boy girl gentleman lady";
+    // The words before the number, nearest first (read lazily: `head` is all the text before it).
+    let mut back = head.rsplit([' ', '\n', '(']).filter(|w| !w.is_empty());
+    let word = back.next().unwrap_or("");
+    let (w1, w2, w3) = (back.next().unwrap_or(""), back.next().unwrap_or(""), back.next().unwrap_or(""));
+    if let Some(sex) = word.strip_suffix(',') {
+        let own = one_of(w1, "a") && one_of(w2, "as am i'm i’m");
+        return one_of(sex, PERSON) && !own && after.starts_with([',', ';', ')']);
+    }
+    let next_word = after.split(' ').next().unwrap_or("");
+    if !one_of(word, "aged") || after.starts_with(['-', '–', '—', '+', '/']) || one_of(next_word, "to and or plus through") {
+        return false;
+    }
+    let person = w1.ends_with(',') || one_of(w1, PERSON) || one_of(w1, "patient client resident");
+    person && ![w1, w2, w3].iter().any(|w| one_of(w, "my our"))
+}
+
+/// Is `word` one of the space-separated `list`, ignoring ASCII case?
+#[inline(never)] // one loop for every word list, not one per list
+fn one_of(word: &str, list: &str) -> bool {
+    list.split(' ').any(|x| x.eq_ignore_ascii_case(word))
 }
 
 /// The upper end of an age range ("50-69 yaş", "aged 50 to 71", "mellan 45 och 70 år") is a
@@ -424,7 +462,12 @@ impl Analysis {
             .age
             .find_iter(text)
             .filter(|m| !words.is_empty() && plausible_age(text, m.start(), m.as_str()) && !age_range_end(text, m.start()))
-            .map(|m| (m.start(), m.end(), word_at(m.start())))
+            .map(|m| {
+                let w = word_at(m.start());
+                // A bare age's span starts at the word that makes it one: "male, 63", "aged 91".
+                let bare = m.as_str().bytes().all(|b| b.is_ascii_digit()) && w > 0;
+                (if bare { words[w - 1].0 } else { m.start() }, m.end(), w)
+            })
             .collect();
         // Ages in words ("in her forties") from the lexicon.
         for h in terms.iter().filter(|h| h.role == Role::Age) {
