@@ -2,6 +2,7 @@
 // waits for it, and is never let through unchecked only because the check was late. The worker is
 // made busy for real: a synchronous loop evaluated in the extension's service worker holds its
 // thread, so the content script's check waits in the port's queue as it would behind a slow start.
+// A verdict that never comes ends, after 15 s, in a dialog that offers posting unchecked.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clickOverlay, launch, overlay, until } from './harness.mjs';
@@ -62,5 +63,24 @@ test('X: "Review" in the "still checking" dialog goes back to the draft and post
   assert.deepEqual(await posted(page), [], 'nothing posted');
   await page.keyboard.type(' today');
   assert.equal(await model(page, X.id), 'Hello. Book now for the spring clinic today', 'the caret is back in the draft');
+  await page.close();
+});
+
+test('X: a verdict that never comes (the checker stuck past 15 s) ends in "not checked", and posting is offered', { timeout: 60000 }, async () => {
+  const page = await s.open(X.host);
+  await page.click(X.sel);
+  await page.keyboard.type('Hello. ');
+  await until(async () => (await overlay(page)).some((i) => i.kind === 'badge' && i.attrs['data-state'] === 'clean'), { message: 'first verdict' });
+  const stuckMs = 22000; // past the guard's 1.5 s + 15 s
+  const freed = busyWorker(stuckMs);
+  await page.keyboard.insertText(`Book now for ${CLAIM}`);
+  await page.click(X.post);
+  await until(async () => (await dialog(page))?.attrs['data-verdict'] === 'checking', { timeout: 5000, message: 'the "still checking" dialog' });
+  const unchecked = await until(async () => { const d = await dialog(page); return d?.attrs['data-verdict'] === 'unchecked' && d; }, { timeout: 20000, interval: 250, message: 'the "not checked" dialog' });
+  assert.ok(unchecked);
+  assert.deepEqual(await posted(page), [], 'still not posted on its own');
+  await clickOverlay(page, 'btn', 'post');
+  await until(async () => (await posted(page)).length === 1, { message: 'posted when the user chose to' });
+  await freed;
   await page.close();
 });
