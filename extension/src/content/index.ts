@@ -658,10 +658,10 @@ function start(site: SiteFile): void {
 
   /**
    * The pre-submit dialog: what `items` Bedside found, or (`checking`) that the verdict is still
-   * out, or (`unchecked`) that it never came; then "Review" goes back to `boxes`. Returns its
+   * out, or (`unchecked`) that it never came; then "Review" goes back to `drafts`. Returns its
    * backdrop (`dialogOpen`).
    */
-  function openDialog(items: { box: Box; finding: PageFinding }[], replay: () => void, verdict: 'found' | 'checking' | 'unchecked' = 'found', boxes: Box[] = []): HTMLElement {
+  function openDialog(items: { box: Box; finding: PageFinding }[], replay: () => void, verdict: 'found' | 'checking' | 'unchecked' = 'found', drafts: Box[] = []): HTMLElement {
     hideCard();
     // No settings yet (the worker is still starting): whether the user may override is not known.
     const critBlocked = items.some((i) => i.finding.severity === 'critical' && settings?.enforcement[i.finding.category] === 'block');
@@ -669,7 +669,6 @@ function start(site: SiteFile): void {
     const backdrop = overlay.el('div', 'backdrop', 'backdrop');
     const d = overlay.el('div', 'dialog', 'dialog');
     d.setAttribute('role', 'alertdialog');
-    d.setAttribute('data-verdict', verdict);
     d.setAttribute('data-verdict', verdict);
     d.setAttribute('aria-modal', 'true');
     const h = overlay.el('h2', '');
@@ -698,7 +697,7 @@ function start(site: SiteFile): void {
     const close = () => { backdrop.remove(); dialogOpen = null; };
     // Back to the end of the draft (a Post click has already moved the selection out of it).
     const backToDraft = () => {
-      const draft = boxes[0];
+      const draft = drafts[0];
       if (draft) draft.adapter.select(draft.text.length, draft.text.length);
     };
     const review = overlay.el('button', 'primary', 'btn');
