@@ -18,12 +18,15 @@ export const EXT_ID = 'mbkfocibgakomjlefaddfnpcpiomejgp';
  * `backgroundNetworking: true` drops --disable-background-networking (which also turns off the
  * extension updater: the force-install test needs it, and every other host still maps nowhere).
  * `extensionDir` loads another copy of the built extension (same key, so the same ID). `args`: more
- * Chromium switches (the benchmark's unthrottled frames).
+ * Chromium switches (the benchmark's unthrottled frames). `profile`: a user data directory to
+ * start from again (kept on close).
  */
-export async function launch({ extension = true, rules: extraRules = [], backgroundNetworking = false, extensionDir = EXT, args: extraArgs = [] } = {}) {
+export async function launch({ extension = true, rules: extraRules = [], backgroundNetworking = false, extensionDir = EXT, args: extraArgs = [], profile = null } = {}) {
   if (extension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run ./build.sh first`);
   const server = await startServer();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'bedside-e2e-'));
+  // `profile`: a user data directory to start from again (a browser restarted with its storage);
+  // the caller removes it. Otherwise a fresh one, removed on close.
+  const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'bedside-e2e-'));
   const rules = [...Object.keys(SITES).map((h) => `MAP ${h} 127.0.0.1:${server.port}`), ...extraRules, 'MAP * ~NOTFOUND'].join(', ');
   const args = [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -61,7 +64,7 @@ export async function launch({ extension = true, rules: extraRules = [], backgro
     async close() {
       await context.close();
       await server.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,12 +5,12 @@
 // are already in memory, and candidates (profile link, handle, name on the card) are hashed here
 // with the same canonicalisation as the checker (settings/canon.ts, drift-tested against
 // crate/src/clients.rs). Non-clients pass untouched.
-import type { Lang, Site } from '../shared/settings-types';
+import type { EffectiveSettings, Lang, Site } from '../shared/settings-types';
 import { createI18n } from '../shared/i18n';
 import { GUARD } from '../shared/guard-strings';
 import { canonicalForms, guardForm, hashForm } from '../settings/canon';
 import { handleFromUrl } from '../settings/clients';
-import { loadAll, onSettingsChanged, CLIENTS_KEY } from '../settings/index';
+import { loadAll, loadWithPolicy, onSettingsChanged, CLIENTS_KEY } from '../settings/index';
 import { sendAudit } from '../settings/audit';
 import { showProfileNotice } from './profile-notice';
 import xSite from './sites/x.json';
@@ -192,23 +192,38 @@ function onClick(ev: MouseEvent): void {
   });
 }
 
+let refreshes = 0;
+/**
+ * Arms the guard from the user's own settings at once, then again with the policy merged in:
+ * chrome.storage.managed answers only after seconds in a browser's first seconds (measured 2.6 s
+ * from this content script on the first page), and until then no Follow click was guarded.
+ */
 async function refresh(): Promise<void> {
+  const mine = ++refreshes;
   try {
-    const [{ effective }, local] = await Promise.all([loadAll(), chrome.storage.local.get(CLIENTS_KEY)]);
-    const clients = local[CLIENTS_KEY] as { salt?: string; guardHashes?: string[] } | undefined;
-    state.salt = clients?.salt ?? '';
-    state.hashes = new Set(clients?.guardHashes ?? []);
-    // Paused means paused everywhere, as a site turned off already turns the guard off there: the
-    // popup says "Checking is paused" for all of Bedside. An organisation that wants the guard
-    // always on sets allowPause: false (then `active` is locked true).
-    state.enabled = effective.active && effective.clientListEnabled && (!state.site || effective.sites[state.site] !== false);
-    state.mayOverride = effective.userMayOverride;
-    state.lang = effective.uiLang;
-    i18n.setLang(effective.uiLang);
-    if (state.enabled && state.hashes.size) maybeNotice();
+    const withPolicy = loadAll();
+    const [mineAlone, local] = await Promise.all([loadWithPolicy({ raw: {}, problems: [] }), chrome.storage.local.get(CLIENTS_KEY)]);
+    if (mine !== refreshes) return;
+    arm(mineAlone.effective, local);
+    const { effective } = await withPolicy;
+    if (mine === refreshes) arm(effective, local);
   } catch {
     /* extension reloaded: leave the page alone */
   }
+}
+
+function arm(effective: EffectiveSettings, local: Record<string, unknown>): void {
+  const clients = local[CLIENTS_KEY] as { salt?: string; guardHashes?: string[] } | undefined;
+  state.salt = clients?.salt ?? '';
+  state.hashes = new Set(clients?.guardHashes ?? []);
+  // Paused means paused everywhere, as a site turned off already turns the guard off there: the
+  // popup says "Checking is paused" for all of Bedside. An organisation that wants the guard
+  // always on sets allowPause: false (then `active` is locked true).
+  state.enabled = effective.active && effective.clientListEnabled && (!state.site || effective.sites[state.site] !== false);
+  state.mayOverride = effective.userMayOverride;
+  state.lang = effective.uiLang;
+  i18n.setLang(effective.uiLang);
+  if (state.enabled && state.hashes.size) maybeNotice();
 }
 
 let noticedFor = '';
