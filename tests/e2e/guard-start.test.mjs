@@ -7,18 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXT_ID, launch, overlay, until } from './harness.mjs';
-import { addFollowCards, followed } from './helpers.mjs';
+import { launch, overlay, until } from './harness.mjs';
+import { addClients, addFollowCards, followed } from './helpers.mjs';
 
 test('LinkedIn, first page after a browser start: Connect on a listed client is stopped at once', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'bedside-e2e-profile-'));
   try {
     const first = await launch({ profile });
-    const popup = await first.context.newPage();
-    await popup.goto(`chrome-extension://${EXT_ID}/popup.html`);
-    await popup.fill('input[name="clientName"]', 'Zebulon Quartermaine');
-    await popup.click('#client-add');
-    await until(async () => /\b1\b/.test(await popup.locator('#client-count').textContent()), { message: 'client added' });
+    await addClients(first, ['Zebulon Quartermaine']);
     await first.close();
 
     const again = await launch({ profile });

@@ -1,5 +1,5 @@
 // Shared steps for the in-page tests.
-import { overlay, until, wordRects } from './harness.mjs';
+import { EXT_ID, overlay, until, wordRects } from './harness.mjs';
 
 export const CLAIM = 'guaranteed results';
 
@@ -99,3 +99,18 @@ export async function addFollowCards(page, host, cards) {
   }, cards.map(([id, who, handle]) => [id, FOLLOW_CARDS[host](who, handle)]));
 }
 export const followed = (page) => page.evaluate(() => window.__followed);
+
+/** Adds `names` to the client list through the popup, as a user does, in the browser `b` (launch()). */
+export async function addClients(b, names) {
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${EXT_ID}/popup.html`);
+  const before = Number((await popup.locator('#client-count').textContent()).match(/\d+/)?.[0] ?? 0);
+  for (const name of names) {
+    await popup.fill('input[name="clientName"]', name);
+    await popup.click('#client-add');
+  }
+  const want = new RegExp(`\\b${before + names.length}\\b`);
+  await until(async () => want.test(await popup.locator('#client-count').textContent()), { message: `${before + names.length} clients` });
+  await popup.close();
+}
+

@@ -3,20 +3,13 @@
 // popup is never in storage in readable form.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EXT_ID, clickOverlay, launch, overlay, until } from './harness.mjs';
-import { FOLLOW_CARDS, addFollowCards } from './helpers.mjs';
+import { clickOverlay, launch, overlay, until } from './harness.mjs';
+import { FOLLOW_CARDS, addClients, addFollowCards } from './helpers.mjs';
 
 let b;
 before(async () => {
   b = await launch();
-  const popup = await b.context.newPage();
-  await popup.goto(`chrome-extension://${EXT_ID}/popup.html`);
-  await popup.fill('input[name="clientName"]', 'Zebulon Quartermaine');
-  await popup.click('#client-add');
-  await popup.fill('input[name="clientName"]', '@zq_handle');
-  await popup.click('#client-add');
-  await until(async () => /\b2\b/.test(await popup.locator('#client-count').textContent()), { message: 'count 2' });
-  await popup.close();
+  await addClients(b, ['Zebulon Quartermaine', '@zq_handle']);
 });
 after(async () => { await b?.close(); });
 

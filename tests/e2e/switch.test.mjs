@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { EXT_ID, clickOverlay, launch, overlay, until } from './harness.mjs';
-import { CLAIM, FOLLOW_CARDS, addFollowCards, expectUnderlined, followed, model, posted, setUserSettings, underlines } from './helpers.mjs';
+import { CLAIM, FOLLOW_CARDS, addClients, addFollowCards, expectUnderlined, followed, model, posted, setUserSettings, underlines } from './helpers.mjs';
 
 const RULE = 'guaranteed-results';
 /** Each site's main compose box with its Post button, and one box where Enter sends. */
@@ -112,13 +112,7 @@ test('paused from the popup: every site shows off, underlines nothing and asks n
 });
 
 test('paused: the follow guard lets a client\'s Follow through on every site; resumed, it stops it again without a reload', async () => {
-  const popup = await openPopup(b);
-  await popup.fill('input[name="clientName"]', 'Zebulon Quartermaine');
-  await popup.click('#client-add');
-  await popup.fill('input[name="clientName"]', '@zq_handle');
-  await popup.click('#client-add');
-  await until(async () => /\b2\b/.test(await popup.locator('#client-count').textContent()), { message: 'two clients' });
-  await popup.close();
+  await addClients(b, ['Zebulon Quartermaine', '@zq_handle']);
   try {
     const pages = [];
     for (const host of Object.keys(FOLLOW_CARDS)) {
