@@ -41,14 +41,6 @@ function mergeLocal(local: Record<string, unknown>, managed: { raw: unknown; pro
   return { effective, problems: [...managed.problems, ...problems], user: (local[USER_KEY] ?? {}) as UserSettings, clientCount: clients?.count ?? 0 };
 }
 
-/** Managed policy over user settings over defaults. Never throws over bad policy. */
-export async function loadEffectiveSettings(): Promise<EffectiveSettings> {
-  return (await loadAll()).effective;
-}
-
-export async function loadPolicyProblems(): Promise<PolicyProblem[]> {
-  return (await loadAll()).problems;
-}
 
 /** Shallow-merges `patch` into the stored user settings (nested site/category maps merge too). */
 export async function saveUserSettings(patch: UserSettings): Promise<void> {
