@@ -149,6 +149,9 @@ chrome.runtime.onConnect.addListener((port) => {
     } else if (msg.type === 'precheck') {
       const hits = await precheck(msg, () => latest.get(msg.box) !== msg.seq, lastChecked.get(msg.box));
       if (hits) try { port.postMessage({ type: 'precheck', box: msg.box, seq: msg.seq, hits } satisfies FromWorker); } catch { /* gone */ }
+    } else if (msg.type === 'forget') {
+      latest.delete(msg.box); // also abandons a precheck still running for it
+      lastChecked.delete(msg.box);
     } else if (msg.type === 'audit') {
       void recordAudit(msg.event, msg.site, msg.category, Number(msg.n) || 1);
     } else if (msg.type === 'allow') {

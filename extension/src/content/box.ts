@@ -35,6 +35,8 @@ export class Box {
   /** The text version the underlines on screen were drawn for. */
   paintedVersion = -1;
   waiters: Array<() => void> = [];
+  /** Watches the editor's DOM for edits made without an input event (index.ts `watch`). */
+  observer: MutationObserver | null = null;
   private underlines: HTMLElement[] = [];
   readonly badge: HTMLDivElement;
 

@@ -264,9 +264,7 @@ function start(site: SiteFile): void {
   }
   function scan(): void {
     overlay.attach();
-    for (const [el, b] of boxes) {
-      if (!el.isConnected) { b.dispose(); boxes.delete(el); byId.delete(b.id); }
-    }
+    for (const [el, b] of boxes) if (!el.isConnected) forget(b);
     for (const el of document.querySelectorAll<HTMLElement>(editorSelector)) {
       if (boxes.has(el)) continue;
       // Nested editables belong to their outermost editor.
@@ -292,9 +290,21 @@ function start(site: SiteFile): void {
     setTimeout(() => { scanQueued = false; scan(); }, 100);
   });
   const resize = new ResizeObserver(() => schedulePaint());
+  /** A box that left the page: its underlines and badge go, and the worker drops its text. */
+  function forget(b: Box): void {
+    b.dispose();
+    b.observer?.disconnect();
+    resize.unobserve(b.el);
+    boxes.delete(b.el);
+    byId.delete(b.id);
+    dirty.delete(b);
+    repaint.delete(b);
+    if (port) post({ type: 'forget', box: b.id });
+  }
   function watch(b: Box): void {
     // Draft.js and others update the DOM from their model without an input event: watch mutations.
-    new MutationObserver(() => markDirty(b)).observe(b.el, { childList: true, characterData: true, subtree: true });
+    b.observer = new MutationObserver(() => markDirty(b));
+    b.observer.observe(b.el, { childList: true, characterData: true, subtree: true });
     resize.observe(b.el);
   }
 

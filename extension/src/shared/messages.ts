@@ -25,6 +25,8 @@ export type ToWorker =
   | { type: 'precheck'; box: number; seq: number; text: string; at: number; end: number; chars: string }
   /** Add a term to the user's allow-list (persisted in chrome.storage.local). */
   | { type: 'allow'; term: string }
+  /** The box left the page (closed dialog, feed item scrolled away, navigation): drop its text. */
+  | { type: 'forget'; box: number }
   /** An audit count (no text), over the open port: cheaper for the page than a one-off message. */
   | { type: 'audit'; event: AuditEvent; site: Site; category: Category | 'boundaries' | '-'; n: number };
 
