@@ -1,5 +1,6 @@
 // Shared steps for the in-page tests.
-import { EXT_ID, overlay, until, wordRects } from './harness.mjs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { EXT_ID, launch, overlay, until, wordRects } from './harness.mjs';
 
 export const CLAIM = 'guaranteed results';
 
@@ -114,3 +115,23 @@ export async function addClients(b, names) {
   await popup.close();
 }
 
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+/**
+ * Runs `fn(browser)` in a browser launched while the organisation's policy for Bedside is `policy`:
+ * a real managed policy file, read by Chromium, present only until `fn` ends. `fn` may start before
+ * the extension has read it (that read takes seconds in a fresh browser): wait for what you need.
+ */
+export async function withPolicy(policy, fn, name = 'bedside-test') {
+  const file = `${POLICY_DIR}/${name}.json`;
+  mkdirSync(POLICY_DIR, { recursive: true });
+  writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [EXT_ID]: policy } } }));
+  let b;
+  try {
+    b = await launch();
+    return await fn(b);
+  } finally {
+    rmSync(file, { force: true });
+    await b?.close();
+  }
+}

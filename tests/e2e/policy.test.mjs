@@ -4,11 +4,9 @@
 // not flagged, invalid values under "Policy problems" while the rest applies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { EXT_ID, clickOverlay, launch, overlay, until, wordRects } from './harness.mjs';
+import { withPolicy } from './helpers.mjs';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = `${POLICY_DIR}/bedside-test.json`;
 const ED = "[data-testid='tweetTextarea_0']";
 const CLINIC = '+46 8 555 01 23';
 
@@ -24,19 +22,6 @@ const policy = {
   allowOverride: false,
   communicationLevel: 2,
 };
-
-async function withPolicy(p, fn) {
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXT_ID]: p } } }));
-  let b;
-  try {
-    b = await launch();
-    await fn(b);
-  } finally {
-    rmSync(POLICY_FILE, { force: true });
-    await b?.close();
-  }
-}
 
 async function extPage(b, file) {
   const page = await b.context.newPage();

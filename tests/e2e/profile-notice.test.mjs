@@ -1,9 +1,10 @@
 // The follow guard's quiet notice on a listed client's own profile page: shown on a page load and
-// after single-page navigation, not on anyone else's profile, dismissable, unreadable by the page,
-// and counted (no names) in the audit.
+// after single-page navigation, not on anyone else's profile, not while Bedside is paused,
+// dismissable, unreadable by the page, and counted (no names) in the audit.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXT_ID, clickOverlay, launch, overlay, until } from './harness.mjs';
+import { setUserSettings } from './helpers.mjs';
 
 const NOTICE = /on your client list/;
 const notices = async (page) => (await overlay(page)).filter((i) => i.kind === 'notice' && i.visible);
@@ -53,4 +54,19 @@ test('X: no notice on the feed or on another profile; the notice follows single-
   }, { message: 'profile_notice counted for x and linkedin' });
   assert.ok(!JSON.stringify(audit).includes('zq_handle') && !JSON.stringify(audit).includes('zebulon'), 'no names in the audit');
   await page.close();
+});
+
+test('LinkedIn, paused: no notice on a client\'s profile; resumed, it shows without a reload', async () => {
+  await setUserSettings(b.worker, { active: false });
+  try {
+    const page = await b.open('www.linkedin.com', '/in/zebulon-q/');
+    await page.waitForTimeout(2500); // the settings are read at once; the address every second
+    assert.equal((await notices(page)).length, 0, 'no notice while paused');
+    await setUserSettings(b.worker, { active: true });
+    const [n] = await until(async () => { const l = await notices(page); return l.length ? l : false; }, { message: 'notice after resuming' });
+    assert.match(n.text, NOTICE);
+    await page.close();
+  } finally {
+    await setUserSettings(b.worker, { active: true });
+  }
 });

@@ -7,9 +7,8 @@
 // a stored `active: false` changes nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { EXT_ID, clickOverlay, launch, overlay, until } from './harness.mjs';
-import { CLAIM, FOLLOW_CARDS, addClients, addFollowCards, expectUnderlined, followed, model, posted, setUserSettings, underlines } from './helpers.mjs';
+import { CLAIM, FOLLOW_CARDS, addClients, addFollowCards, expectUnderlined, followed, model, posted, setUserSettings, underlines, withPolicy } from './helpers.mjs';
 
 const RULE = 'guaranteed-results';
 /** Each site's main compose box with its Post button, and one box where Enter sends. */
@@ -153,13 +152,7 @@ test('paused: the follow guard lets a client\'s Follow through on every site; re
 });
 
 test('policy allowPause: false locks checking on: the popup shows the lock, and a stored active: false changes nothing', async () => {
-  const dir = '/etc/chromium/policies/managed';
-  const file = `${dir}/bedside-test-switch.json`;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [EXT_ID]: { allowPause: false } } } }));
-  let p;
-  try {
-    p = await launch();
+  await withPolicy({ allowPause: false }, async (p) => {
     await until(() => p.worker.evaluate(() => chrome.storage.managed.get(null).then((m) => m.allowPause === false)), { message: 'managed storage', timeout: 15000 });
     await setUserSettings(p.worker, { active: false, enforcement: { claims: 'confirm' } });
 
@@ -180,8 +173,5 @@ test('policy allowPause: false locks checking on: the popup shows the lock, and 
     await until(() => dialogShown(page), { message: 'Post asks' });
     assert.deepEqual(await posted(page), []);
     await page.close();
-  } finally {
-    rmSync(file, { force: true });
-    await p?.close();
-  }
+  }, 'bedside-test-switch');
 });
