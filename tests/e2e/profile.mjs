@@ -7,7 +7,7 @@
 //
 //   node tests/e2e/profile.mjs                      (PROFILE_RUNS=8 by default)
 //   PROFILE_EDITORS=textarea,quill node tests/e2e/profile.mjs
-//   PROFILE_DUMP=1 ...                              the first run's event tree on stderr
+//   PROFILE_DUMP=N ...                              run N's event tree on stderr (1: the first)
 //   BENCH_NO_EXTENSION=1 ...                        the same without Bedside
 import { launch } from './harness.mjs';
 import { EDITORS as ALL_EDITORS, PHRASE, filler } from './bench-drafts.mjs';
@@ -222,7 +222,7 @@ try {
         }
         parts['=main cpu'] = mainCpu;
         splits.push(parts);
-        if (process.env.PROFILE_DUMP && run === 0) { console.error(`--- ${ed.name} ${size}`); dump(main, kd.ts, t1); }
+        if (process.env.PROFILE_DUMP && run === Number(process.env.PROFILE_DUMP) - 1) { console.error(`--- ${ed.name} ${size}`); dump(main, kd.ts, t1); }
       }
       if (CPU) {
         const rows = [...cpu].sort((a, b) => b[1] - a[1]).slice(0, 40);

@@ -10,7 +10,7 @@ import { createI18n } from '../shared/i18n';
 import { GUARD } from '../shared/guard-strings';
 import { canonicalForms, guardForm, hashForm } from '../settings/canon';
 import { handleFromUrl } from '../settings/clients';
-import { loadAll, loadWithPolicy, onSettingsChanged, CLIENTS_KEY } from '../settings/index';
+import { CLIENTS_KEY, NO_POLICY, mergeLocal, onSettingsChanged, readLocal, readManaged } from '../settings/index';
 import { sendAudit } from '../settings/audit';
 import { showProfileNotice } from './profile-notice';
 import xSite from './sites/x.json';
@@ -201,12 +201,12 @@ let refreshes = 0;
 async function refresh(): Promise<void> {
   const mine = ++refreshes;
   try {
-    const withPolicy = loadAll();
-    const [mineAlone, local] = await Promise.all([loadWithPolicy({ raw: {}, problems: [] }), chrome.storage.local.get(CLIENTS_KEY)]);
+    const policy = readManaged();
+    const local = await readLocal();
     if (mine !== refreshes) return;
-    arm(mineAlone.effective, local);
-    const { effective } = await withPolicy;
-    if (mine === refreshes) arm(effective, local);
+    arm(mergeLocal(local, NO_POLICY).effective, local);
+    const managed = await policy;
+    if (mine === refreshes) arm(mergeLocal(local, managed).effective, local);
   } catch {
     /* extension reloaded: leave the page alone */
   }

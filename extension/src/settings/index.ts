@@ -23,19 +23,28 @@ export async function readManaged(): Promise<{ raw: unknown; problems: PolicyPro
 }
 
 export async function loadAll(): Promise<{ effective: EffectiveSettings; problems: PolicyProblem[]; user: UserSettings; clientCount: number }> {
-  const [local, managed] = await Promise.all([chrome.storage.local.get([USER_KEY, CLIENTS_KEY]), readManaged()]);
+  const [local, managed] = await Promise.all([readLocal(), readManaged()]);
   return mergeLocal(local, managed);
 }
+
+/** The user's settings and client store as stored in chrome.storage.local (one read). */
+export function readLocal(): Promise<Record<string, unknown>> {
+  return chrome.storage.local.get([USER_KEY, CLIENTS_KEY]);
+}
+
+/** No policy: what applies before chrome.storage.managed has answered. */
+export const NO_POLICY: { raw: unknown; problems: PolicyProblem[] } = { raw: {}, problems: [] };
 
 /**
  * The user's settings and client list read now, merged under a policy read before (`readManaged`):
  * for a caller that keeps the policy and must not wait for chrome.storage.managed on each change.
  */
 export async function loadWithPolicy(managed: { raw: unknown; problems: PolicyProblem[] }): Promise<{ effective: EffectiveSettings; problems: PolicyProblem[] }> {
-  return mergeLocal(await chrome.storage.local.get([USER_KEY, CLIENTS_KEY]), managed);
+  return mergeLocal(await readLocal(), managed);
 }
 
-function mergeLocal(local: Record<string, unknown>, managed: { raw: unknown; problems: PolicyProblem[] }) {
+/** `local` (as `readLocal` returns it) merged under the policy `managed`. */
+export function mergeLocal(local: Record<string, unknown>, managed: { raw: unknown; problems: PolicyProblem[] }) {
   const clients = (local[CLIENTS_KEY] ?? null) as ClientStore | null;
   const { effective, problems } = mergeSettings(local[USER_KEY], managed.raw, clients);
   return { effective, problems: [...managed.problems, ...problems], user: (local[USER_KEY] ?? {}) as UserSettings, clientCount: clients?.count ?? 0 };
