@@ -52,6 +52,8 @@ function page(host, css) {
 body{font:15px/20px sans-serif;margin:20px;width:600px}
 [contenteditable],textarea,.ql-editor{border:1px solid #ccc;padding:6px;margin:8px 0;outline:none}
 .ql-editor{min-height:40px}
+/* As on the real sites, composers sit in stacked layers: modals with a z-index and an opaque background. */
+[role=dialog],.share-creation-state__text-editor{position:relative;z-index:1;background:#fff}
 </style></head><body><div id="root"></div><script src="/app.js"></script></body></html>`;
 }
 

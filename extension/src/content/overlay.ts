@@ -55,6 +55,10 @@ export class Overlay {
 
   constructor() {
     this.host = document.createElement('bedside-overlay');
+    // Above every layer of the page: the editors sit in the sites' own stacked modals and sticky
+    // bars (z-index), and the host may come first in <html> (made at document_start, before
+    // <body>). Inline, so the page's own styles can't lower it; it takes no room and no pointer.
+    this.host.style.cssText = 'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483646;pointer-events:none';
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = CSS;

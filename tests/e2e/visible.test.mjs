@@ -1,0 +1,78 @@
+// What Bedside draws must be seen: on the real sites the composers sit in stacked layers (modals
+// with a z-index and an opaque background), and the fixture pages stack them the same way
+// (server.mjs). The geometry tests elsewhere say where an underline is; these look at the pixels
+// on screen and hit-test the card and dialog, on all four sites.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, overlay, until } from './harness.mjs';
+import { CLAIM, expectUnderlined, posted, setUserSettings } from './helpers.mjs';
+
+const RULE = 'guaranteed-results';
+const SITES = [
+  { host: 'x.com', open: "[data-testid='reply']", sel: "[role='dialog'] [data-testid='tweetTextarea_0']", post: "[role='dialog'] [data-testid='tweetButton']" },
+  { host: 'www.facebook.com', sel: '[data-fixture="fb-compose"]', post: "[role='dialog'] [role='button'][aria-label='Post']" },
+  { host: 'www.instagram.com', sel: '[data-fixture="ig-compose"]', post: "[role='dialog'] [role='button']" },
+  { host: 'www.linkedin.com', sel: '[data-fixture="li-compose"] .ql-editor', post: '.share-actions__primary-action' },
+];
+
+let s;
+let decoder;
+before(async () => {
+  s = await launch();
+  await setUserSettings(s.worker, { enforcement: { claims: 'confirm' } });
+  decoder = await s.context.newPage(); // about:blank: decodes screenshots with the browser's own PNG decoder
+});
+after(async () => { await s?.close(); });
+
+/** The RGBA pixels of a screenshot of `clip` (CSS px; the fixtures render at device scale 1). */
+async function pixels(page, clip) {
+  const png = await page.screenshot({ clip });
+  return decoder.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, img.width, img.height).data);
+  }, png.toString('base64'));
+}
+/** Share of pixels within `tol` of `hex` in each channel. */
+function share(px, hex, tol = 40) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let hit = 0;
+  for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - r) <= tol && Math.abs(px[i + 1] - g) <= tol && Math.abs(px[i + 2] - b) <= tol) hit++;
+  return hit / (px.length / 4);
+}
+/** What the page's hit test finds at the centre of `rect`: Bedside's host when its card or dialog is on top. */
+const topAt = (page, r) => page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, [r.x + r.width / 2, r.y + r.height / 2]);
+
+for (const site of SITES) {
+  test(`${site.host}: in a stacked modal, the underline and badge are on screen, and the card and dialog are on top`, async () => {
+    const page = await s.open(site.host);
+    if (site.open) await page.click(site.open);
+    await page.click(site.sel);
+    await page.keyboard.type(`Our ${CLAIM}.`);
+    const { got: [u] } = await expectUnderlined(page, site.sel, CLAIM, RULE);
+
+    // The underline's own line: 2 px at the bottom of its box, in its category's colour (its --c).
+    const colour = /--c:\s*(#[0-9a-f]{6})/i.exec(u.attrs.style ?? '')?.[1];
+    assert.ok(colour, `the underline's colour: ${u.attrs.style}`);
+    const line = await pixels(page, { x: u.rect.x + 2, y: u.rect.y + u.rect.height - 2, width: u.rect.width - 4, height: 2 });
+    assert.ok(share(line, colour) > 0.8, `underline drawn: ${share(line, colour).toFixed(2)} of its pixels in ${colour}`);
+    const badge = (await overlay(page)).find((i) => i.kind === 'badge' && i.visible && i.attrs['data-state'] === 'findings');
+    assert.ok(badge, 'a badge with findings');
+    assert.ok(share(await pixels(page, badge.rect), colour) > 0.03, 'the badge\'s dot is on screen');
+
+    await page.mouse.move(u.rect.x + u.rect.width / 2, u.rect.y + u.rect.height / 2);
+    const card = await until(async () => (await overlay(page)).find((i) => i.kind === 'card' && i.visible), { message: 'card on hover' });
+    assert.equal(await topAt(page, card.rect), 'bedside-overlay', 'the card is above the page');
+
+    await page.mouse.move(0, 0);
+    await page.click(site.post);
+    const dialog = await until(async () => (await overlay(page)).find((i) => i.kind === 'dialog' && i.visible), { message: 'the pre-post dialog' });
+    assert.equal(await topAt(page, dialog.rect), 'bedside-overlay', 'the dialog is above the page');
+    assert.deepEqual(await posted(page), []);
+    await page.close();
+  });
+}
