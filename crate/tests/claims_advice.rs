@@ -163,6 +163,25 @@ fn advice_turkish() {
 // claims
 
 #[test]
+fn advice_on_pregnancy_blood_pressure_and_bladder_infection_medicines() {
+    // Labetalol and methyldopa (blood pressure in pregnancy), fosfomycin (cystitis), by generic and
+    // local brand name.
+    all_fire(Category::Advice, &[
+        "@jo_bump halve your labetalol and see if the dizziness settles",
+        "@gravid_lisa du kan halvera Trandate till kvällen",
+        "@ola_ciaza zmniejsz Dopegyt do dwóch tabletek",
+        "@claire_35sa diminuez le Trandate à un comprimé le soir",
+        "@maja_gravid sæt din labetalol ned til to tabletter",
+        "@elif_hamile metildopa dozunu yarıya indirin",
+        "@nina_k prenez un sachet de Monuril ce soir",
+    ]);
+    all_quiet(Category::Advice, &[
+        "Labetalol is one of the medicines used for high blood pressure in pregnancy; your midwife will explain the options.",
+        "Fosfomycin is a single-dose antibiotic sometimes used for uncomplicated cystitis.",
+    ]);
+}
+
+#[test]
 fn claims_english() {
     all_fire(Category::Claims, &[
         "The best chiropractor in Manchester, five years running.",

@@ -76,6 +76,7 @@ fn stated_written_consent_turns_the_story_off() {
         "Publié avec son accord écrit : Paul, 45 ans, a repris le vélo après son infarctus.",
         "Delt med samtykke: Preben, 63, cykler igen efter sin hjerteoperation.",
         "Yazılı onayı ile paylaşıyoruz: Ahmet Bey ameliyattan sonra ilk kez yürüdü.",
+        "Hasta yakınlarının yazılı onamıyla paylaşıyoruz: Selim Bey ameliyattan sonra ilk kez yürüdü.",
     ] {
         assert_no_client_data(text);
     }
@@ -142,6 +143,12 @@ fn ages_in_education_and_screening_are_not_case_stories() {
         "Le dépistage du cancer du sein est proposé aux femmes de 50 à 74 ans.",
         "Kvinder mellem 23 og 64 år tilbydes screening for livmoderhalskræft.",
         "40 yaş üstü kadınlar yılda bir mamografi çektirmeli.",
+        "Kongrede konuşuldu: 70 yaş üstü hastaların yarısı beş ilaç kullanıyor.",
+        "Geçen yıl hastalarımızın %31'i 65 yaş ve üzerindeydi.",
+        "Notre hôpital de jour accueille les patients de plus de 80 ans le mardi.",
+        // Years of study are not an age: "14 lat studiów", "8 ans d'études".
+        "Kolejny pacjent wie lepiej, 12 lat studiów i praktyki na nic.",
+        "Encore un patient qui sait tout, 8 ans d'études pour rien.",
         "Imagine a 50-year-old man with chest pain arriving in A&E last night: what do you do first?",
     ] {
         assert_no_client_data(text);

@@ -139,8 +139,22 @@ fn sarcasm_aimed_at_a_person_is_flagged_and_sincere_praise_is_not() {
     assert_tone_as("Diplômé de Google, j'imagine ?", Lang::Fr, "sarcasm", "Diplômé de Google");
     assert_tone_as("Uddannet på YouTube, kan jeg se.", Lang::Da, "sarcasm", "Uddannet på YouTube");
     assert_tone_as("Bizi aydınlatın lütfen, hangi siteden okudunuz?", Lang::Tr, "sarcasm", "Bizi aydınlatın");
+    assert_tone_as("Our new registrar clearly got his degree from a cereal box.", Lang::En, "sarcasm", "degree from a cereal box");
+    assert_tone_as("Den nya stafettläkaren har nog köpt sin examen på nätet.", Lang::Sv, "sarcasm", "köpt sin examen");
+    assert_tone_as("Ten konsultant chyba kupił dyplom na bazarze.", Lang::Pl, "sarcasm", "kupił dyplom");
+    assert_tone_as("Le remplaçant a eu son diplôme dans une pochette surprise.", Lang::Fr, "sarcasm", "diplôme dans une pochette surprise");
+    assert_tone_as("Vikaren har vist købt sin eksamen i Netto.", Lang::Da, "sarcasm", "købt sin eksamen");
+    assert_tone_as("Bu nöbetçi doktor diplomasını satın almış herhalde.", Lang::Tr, "sarcasm", "diplomasını satın almış");
+    assert_no_tone_as("Chaque enfant hospitalisé reçoit une pochette surprise à Noël.", Lang::Fr);
     assert_no_tone("Good luck with the move to the new building, we will miss you!");
     assert_no_tone_as("Hon är ett geni på att lugna barn inför provtagning.", Lang::Sv);
+}
+
+#[test]
+fn a_month_is_not_a_bear() {
+    // Turkish "ayı" is a bear (an insult for a boor) and also "the month of": "Kasım ayı".
+    assert_no_tone_as("Kasım ayı boyunca her salı grip aşısı yapıyoruz.", Lang::Tr);
+    assert_no_tone_as("Bu ayı da yoğun geçirdik, ekibimize teşekkürler.", Lang::Tr);
 }
 
 #[test]

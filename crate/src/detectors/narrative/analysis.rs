@@ -337,18 +337,34 @@ fn plausible_age(text: &str, start: usize, m: &str) -> bool {
         let aged = head.len() >= 4 && head.as_bytes()[head.len() - 4..].eq_ignore_ascii_case(b"aged");
         return (aged || head.ends_with(',')) && english_bare_age(head, after);
     }
-    let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let next_is = |words: &[&str]| words.iter().any(|w| next_word.eq_ignore_ascii_case(w));
+    let next_word = fold(after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+    let next_is = |words: &[&str]| words.iter().any(|w| next_word == *w);
     let f = fold(m);
+    // "65 yaş üstü", "65 yaş ve üzeri", "18 yaş altı": an age group, not a person.
+    if f.ends_with("yas") {
+        let after = fold(after);
+        let group = ["ustu", "uzeri", "uzerinde", "alti", "altinda", "arasi", "grubu", "grubunda"];
+        let rest = after.strip_prefix("ve ").unwrap_or(&after);
+        return !group.iter().any(|g| rest.starts_with(g));
+    }
     let bare = f.ends_with(" lat") || f.ends_with(" lata") || f.ends_with("ans") || f.ends_with("l.") || f.ends_with(" ar");
     if !bare || f.contains('-') {
         return true;
     }
-    // "5 år sedan", "2 lata temu": a span of time, not an age.
-    if next_is(&["sedan", "senare", "tidigare", "siden", "senere", "tidligere", "temu", "później", "wcześniej", "après", "avant"]) {
+    // "5 år sedan", "2 lata temu": a span of time, not an age; so are years of study or work
+    // ("14 lat studiów", "10 ans d'études", "30 ans de carrière").
+    if next_is(&[
+        "sedan", "senare", "tidigare", "siden", "senere", "tidligere", "temu", "pozniej", "wczesniej", "apres", "avant",
+        "studiow", "nauki", "pracy", "stazu", "praktyki", "doswiadczenia", "d", "de",
+    ]) {
         return false;
     }
-    head.ends_with([',', '(']) || fold(head).ends_with(" de") || fold(head).ends_with(" agee de") || fold(head).ends_with(" age de")
+    let head = fold(head);
+    // "les patients de plus de 75 ans", "moins de 18 ans": a population, not a person.
+    if ["plus de", "moins de", "partir de", "dela de", "au-dela de"].iter().any(|p| head.ends_with(p)) {
+        return false;
+    }
+    head.ends_with([',', '(']) || head.ends_with(" de") || head.ends_with(" agee de") || head.ends_with(" age de")
 }
 
 /// A number alone is an age in an English case story's telegraphic style: after a sex word and
