@@ -116,6 +116,26 @@ fn general_education_and_reminders_are_not_client_data() {
     }
 }
 
+#[test]
+fn initials_with_a_ward_or_an_admission_identify_a_patient() {
+    for text in [
+        "Lovely moment on ward 7 today: Mrs J.T., admitted last Monday after her fall, walked to the window.",
+        "Patienten på sal 2, E.L., inlagd i måndags efter en hjärtinfarkt, fick äntligen åka hem.",
+        "Pacjentka z sali 3 na ortopedii (p. K.W., przyjęta 2.12 po złamaniu biodra) dziś pierwszy raz usiadła.",
+        "Notre patiente de la chambre 12 (Mme C.D., hospitalisée depuis le 3 mars) a enfin revu ses enfants.",
+    ] {
+        assert_client_data(text);
+    }
+    for text in [
+        "New guidance from the U.S. on I.V. antibiotics for children with pneumonia.",
+        "P.S. The flu vaccination clinic is open on Saturday for all patients over 65.",
+        "Welcome to Dr A.K. Patel, who joins our cardiology team in January.",
+        "Tack till vår undersköterska E.L. som täckte passen på avdelningen i helgen!",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
 // ---- case stories ---------------------------------------------------------------------------
 
 #[test]

@@ -498,7 +498,8 @@ impl Analysis {
     /// "Mrs Okafor, who ...", "Herr Lind, som ...": a relative clause after the name and its comma.
     /// After a title, also a sentence that goes on in the third person and never says "your"
     /// ("Mme Dubois, en cardiologie, sort après son pontage"). A bare first name and a comma is
-    /// mostly a greeting, so only the relative clause counts there.
+    /// mostly a greeting, so there only the relative clause counts, or a care word right after the
+    /// comma ("Erik Lind, inlagd i måndags ...") in a sentence that never says "your".
     #[inline(never)]
     fn aside_about(&self, w: usize, last: usize, titled: bool) -> bool {
         if self.has(last + 1, Role::Relative) {
@@ -511,7 +512,9 @@ impl Analysis {
             }
             third_person |= j > last && self.has(j, Role::Pronoun);
         }
-        titled && third_person
+        // "Erik Lind, inlagd i måndags efter ..., fick åka hem": care right after the comma, and
+        // nothing in the sentence speaks to them.
+        (titled && third_person) || self.has(last + 1, Role::Care)
     }
 
     pub fn has(&self, w: usize, role: Role) -> bool {
@@ -528,6 +531,34 @@ impl Analysis {
             (Some(x), Some(y)) => &text[x.1..y.0],
             _ => "",
         }
+    }
+
+    /// The last word of a person's initials starting at word `w`: two or three capital letters,
+    /// each followed by a full stop, with no space between ("R.B.", "A.K.,"). Common
+    /// abbreviations written the same way ("U.S.", "I.V.", "P.S.") are not initials.
+    fn initials_end(&self, text: &str, w: usize) -> Option<usize> {
+        const NOT_INITIALS: &[&str] = &[
+            "US", "UK", "EU", "NB", "PS", "AD", "BC", "IV", "IM", "PO", "OK", "DC", "TV", "SA", "AS", "AM", "PM", "RN", "MD",
+            "GP", "BA", "MA", "MS", "BS", "PT", "OT", "SOS", "RIP", "USA", "NHS", "ICU", "ER", "OR", "AB", "AG", "ZOZ", "SP",
+        ];
+        let single_cap = |j: usize| {
+            let mut cs = self.word(text, j).chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+        };
+        let n = self.words.len();
+        let dotted = |j: usize| match self.words.get(j + 1) {
+            Some(_) => self.gap(text, j).starts_with('.'),
+            None => text[self.words[j].1..].starts_with('.'),
+        };
+        if !single_cap(w) || self.gap(text, w) != "." || !(w + 1 < n && single_cap(w + 1) && dotted(w + 1)) {
+            return None;
+        }
+        let mut last = w + 1;
+        if self.gap(text, last) == "." && last + 1 < n && single_cap(last + 1) && dotted(last + 1) {
+            last += 1;
+        }
+        let letters: String = (w..=last).map(|j| self.word(text, j)).collect();
+        (last > w && !NOT_INITIALS.contains(&letters.as_str())).then_some(last)
     }
 
     /// An age right after word `w`: "Anna, 34," / "Walter (91!)" / "Chloé, 31 ans".
@@ -595,6 +626,23 @@ impl Analysis {
         let mut w = 0;
         while w < n {
             let word = self.word(text, w);
+            if let Some(last) = self.initials_end(text, w) {
+                // "Mr R.B.", "p. R.S.", "A.K.": a person's initials, which with a ward, a room or
+                // an admission date identify them as well as a name. A title before makes it sure.
+                let titled = w > 0
+                    && (self.has(w - 1, Role::Title) || (self.word(text, w - 1).chars().count() <= 3 && self.gap(text, w - 1).starts_with('.')))
+                    && self.sent[w - 1].abs_diff(self.sent[w]) <= 1
+                    && !matches!(self.word(text, w - 1), "Dr" | "dr" | "Prof" | "prof");
+                let start = if titled { self.words[w - 1].0 } else { self.words[w].0 };
+                let end = self.words[last].1 + usize::from(self.gap(text, last).starts_with('.'));
+                let staff = (w.saturating_sub(5)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
+                    || (last + 1..(last + 4).min(n)).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
+                    || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Prof" | "prof"));
+                let key = fold(&text[self.words[w].0..self.words[last].1]);
+                persons.push(Person { start, end, w, handle: false, strong: titled, staff, greeted: false, vocative: false, key, own: false });
+                w = last + 1;
+                continue;
+            }
             if !is_cap(word) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
                 w += 1;
                 continue;
