@@ -537,28 +537,23 @@ impl Analysis {
     /// each followed by a full stop, with no space between ("R.B.", "A.K.,"). Common
     /// abbreviations written the same way ("U.S.", "I.V.", "P.S.") are not initials.
     fn initials_end(&self, text: &str, w: usize) -> Option<usize> {
-        const NOT_INITIALS: &[&str] = &[
-            "US", "UK", "EU", "NB", "PS", "AD", "BC", "IV", "IM", "PO", "OK", "DC", "TV", "SA", "AS", "AM", "PM", "RN", "MD",
-            "GP", "BA", "MA", "MS", "BS", "PT", "OT", "SOS", "RIP", "USA", "NHS", "ICU", "ER", "OR", "AB", "AG", "ZOZ", "SP",
-        ];
-        let single_cap = |j: usize| {
-            let mut cs = self.word(text, j).chars();
-            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+        const NOT_INITIALS: &str = "U.S U.K E.U N.B P.S A.D B.C I.V I.M P.O O.K D.C T.V S.A A.S A.M P.M R.N M.D G.P B.A M.A M.S B.S P.T O.T S.O.S R.I.P U.S.A";
+        // One capital letter followed directly by a full stop.
+        let initial = |j: usize| {
+            let (s, e) = self.words[j];
+            let mut cs = text[s..e].chars();
+            cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_none() && text[e..].starts_with('.')
         };
         let n = self.words.len();
-        let dotted = |j: usize| match self.words.get(j + 1) {
-            Some(_) => self.gap(text, j).starts_with('.'),
-            None => text[self.words[j].1..].starts_with('.'),
-        };
-        if !single_cap(w) || self.gap(text, w) != "." || !(w + 1 < n && single_cap(w + 1) && dotted(w + 1)) {
+        if !(w + 1 < n && initial(w) && initial(w + 1) && self.gap(text, w) == ".") {
             return None;
         }
         let mut last = w + 1;
-        if self.gap(text, last) == "." && last + 1 < n && single_cap(last + 1) && dotted(last + 1) {
+        if last + 1 < n && initial(last + 1) && self.gap(text, last) == "." {
             last += 1;
         }
-        let letters: String = (w..=last).map(|j| self.word(text, j)).collect();
-        (last > w && !NOT_INITIALS.contains(&letters.as_str())).then_some(last)
+        let letters = &text[self.words[w].0..self.words[last].1];
+        (!NOT_INITIALS.split(' ').any(|x| x == letters)).then_some(last)
     }
 
     /// An age right after word `w`: "Anna, 34," / "Walter (91!)" / "Chloé, 31 ans".
@@ -626,28 +621,16 @@ impl Analysis {
         let mut w = 0;
         while w < n {
             let word = self.word(text, w);
-            if let Some(last) = self.initials_end(text, w) {
-                // "Mr R.B.", "p. R.S.", "A.K.": a person's initials, which with a ward, a room or
-                // an admission date identify them as well as a name. A title before makes it sure.
-                let titled = w > 0
-                    && (self.has(w - 1, Role::Title) || (self.word(text, w - 1).chars().count() <= 3 && self.gap(text, w - 1).starts_with('.')))
-                    && self.sent[w - 1].abs_diff(self.sent[w]) <= 1
-                    && !matches!(self.word(text, w - 1), "Dr" | "dr" | "Prof" | "prof");
-                let start = if titled { self.words[w - 1].0 } else { self.words[w].0 };
-                let end = self.words[last].1 + usize::from(self.gap(text, last).starts_with('.'));
-                let staff = (w.saturating_sub(5)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
-                    || (last + 1..(last + 4).min(n)).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
-                    || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Prof" | "prof"));
-                let key = fold(&text[self.words[w].0..self.words[last].1]);
-                persons.push(Person { start, end, w, handle: false, strong: titled, staff, greeted: false, vocative: false, key, own: false });
-                w = last + 1;
-                continue;
-            }
-            if !is_cap(word) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
+            // "Mr R.B.", "p. K.W.", "A.K.": a person's initials, which with a ward, a room or an
+            // admission date identify them as well as a name does; read like a given name and
+            // its initial ("Anna K.").
+            let initials = self.initials_end(text, w).is_some();
+            if (!is_cap(word) && !initials) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
                 w += 1;
                 continue;
             }
-            let given = self.has(w, Role::GivenName)
+            let given = initials
+                || self.has(w, Role::GivenName)
                 || (word.chars().count() >= 4 && {
                     crate::clients::stem_word_into(word, &mut stem, &mut scratch);
                     given_stems.contains(stem.as_str())
