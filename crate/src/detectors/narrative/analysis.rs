@@ -538,11 +538,10 @@ impl Analysis {
     /// abbreviations written the same way ("U.S.", "I.V.", "P.S.") are not initials.
     fn initials_end(&self, text: &str, w: usize) -> Option<usize> {
         const NOT_INITIALS: &str = "U.S U.K E.U N.B P.S A.D B.C I.V I.M P.O O.K D.C T.V S.A A.S A.M P.M R.N M.D G.P B.A M.A M.S B.S P.T O.T S.O.S R.I.P U.S.A";
-        // One capital letter followed directly by a full stop.
+        // One capital letter (A-Z) followed directly by a full stop.
         let initial = |j: usize| {
             let (s, e) = self.words[j];
-            let mut cs = text[s..e].chars();
-            cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_none() && text[e..].starts_with('.')
+            e == s + 1 && text.as_bytes()[s].is_ascii_uppercase() && text.as_bytes().get(e) == Some(&b'.')
         };
         let n = self.words.len();
         if !(w + 1 < n && initial(w) && initial(w + 1) && self.gap(text, w) == ".") {
