@@ -126,6 +126,9 @@ fn initials_with_a_ward_or_an_admission_identify_a_patient() {
     ] {
         assert_client_data(text);
     }
+    // The finding covers the title and every initial, so "redact" removes them all.
+    let got = client_data_findings("Mrs J.T., admitted last Monday after her fall, walked to the window.", Settings::default());
+    assert!(got.iter().any(|(_, _, piece)| piece == "Mrs J.T."), "{got:?}");
     for text in [
         "New guidance from the U.S. on I.V. antibiotics for children with pneumonia.",
         "P.S. The flu vaccination clinic is open on Saturday for all patients over 65.",

@@ -623,12 +623,12 @@ impl Analysis {
             // "Mr R.B.", "p. K.W.", "A.K.": a person's initials, which with a ward, a room or an
             // admission date identify them as well as a name does; read like a given name and
             // its initial ("Anna K.").
-            let initials = self.initials_end(text, w).is_some();
-            if (!is_cap(word) && !initials) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
+            let initials = self.initials_end(text, w);
+            if (!is_cap(word) && initials.is_none()) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
                 w += 1;
                 continue;
             }
-            let given = initials
+            let given = initials.is_some()
                 || self.has(w, Role::GivenName)
                 || (word.chars().count() >= 4 && {
                     crate::clients::stem_word_into(word, &mut stem, &mut scratch);
@@ -659,8 +659,13 @@ impl Analysis {
                     strong = true;
                 }
             }
-            // Surname or initial after: "Dean Holt", "Anna K.", "Lena B".
+            // Surname or initial after: "Dean Holt", "Anna K.", "Lena B". Initials ("R.B.") end
+            // at their last full stop.
             let mut k = w;
+            if let Some(i) = initials {
+                k = i;
+                end = self.words[i].1 + 1;
+            }
             while k + 1 < n && self.gap(text, k).chars().all(|c| c == ' ') && !self.gap(text, k).is_empty() {
                 let next = self.word(text, k + 1);
                 let initial = next.chars().count() == 1
