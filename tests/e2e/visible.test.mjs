@@ -76,3 +76,35 @@ for (const site of SITES) {
     await page.close();
   });
 }
+
+test('www.facebook.com: an underline under a page layer (a fixed top bar, a modal over the feed) is not drawn over it, and comes back when uncovered', async () => {
+  const page = await s.open('www.facebook.com');
+  const sel = '[data-fixture="fb-comment"]';
+  await page.click(sel);
+  await page.keyboard.type(`Our ${CLAIM}.`);
+  const { got: [u] } = await expectUnderlined(page, sel, CLAIM, RULE);
+  const cover = (id, css) => page.evaluate(([id, css]) => {
+    const d = document.createElement('div');
+    d.id = id;
+    d.style.cssText = css;
+    document.body.append(d);
+  }, [id, css]);
+  const uncover = (id) => page.evaluate((id) => document.getElementById(id).remove(), id);
+  const drawn = async () => (await overlay(page)).filter((i) => i.kind === 'u' && i.visible);
+
+  // The site's fixed top bar over the comment box (as when the feed is scrolled under it).
+  await cover('topbar', `position:fixed;left:0;right:0;top:0;height:${Math.ceil(u.rect.y + u.rect.height + 4)}px;z-index:5;background:#fff`);
+  await until(async () => (await drawn(page)).length === 0, { message: 'no underline over the top bar' });
+  const where = { x: u.rect.x + 2, y: u.rect.y + u.rect.height - 2, width: u.rect.width - 4, height: 2 };
+  const colour = /--c:\s*(#[0-9a-f]{6})/i.exec(u.attrs.style ?? '')?.[1];
+  assert.ok(share(await pixels(page, where), colour) < 0.05, 'the bar shows, not the underline');
+  await uncover('topbar');
+  await expectUnderlined(page, sel, CLAIM, RULE);
+
+  // A modal over the whole page: the feed's underline is hidden under it too.
+  await cover('modal', 'position:fixed;inset:0;z-index:10;background:rgba(255,255,255,.97)');
+  await until(async () => (await drawn(page)).length === 0, { message: 'no underline over the modal' });
+  await uncover('modal');
+  await expectUnderlined(page, sel, CLAIM, RULE);
+  await page.close();
+});

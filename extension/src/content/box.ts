@@ -112,12 +112,17 @@ export class Box {
     const edRect = this.el.getBoundingClientRect();
     const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
     const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
+    // What of the box the page leaves uncovered: measured by hit tests outside keystrokes (the
+    // box does not move as the user types in it), kept for the keystroke's own paint.
+    if (!deferWrites && open.length) this.band = this.uncovered(edRect);
+    const band = this.band;
     const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end]), !badge) : [];
     const viewportWidth = badge ? document.documentElement.clientWidth : 0;
     this.drawn = [];
     let n = 0;
     open.forEach((f, i) => {
-      const rects = all[i].filter((r) => r.bottom > edRect.top - 1 && r.top < edRect.bottom + 1);
+      const rects = all[i].filter((r) => r.bottom > edRect.top - 1 && r.top < edRect.bottom + 1
+        && (r.top + r.bottom) / 2 >= band[0] && (r.top + r.bottom) / 2 <= band[1]);
       this.drawn.push({ finding: f, rects });
       for (const r of rects) {
         let u = this.underlines[n];
@@ -153,6 +158,45 @@ export class Box {
     this.visible = visible;
     if (!deferWrites) this.flushWrites();
     if (badge) this.paintBadge(visible, edRect, viewportWidth, open, state);
+  }
+
+  /** The band of viewport y the page leaves uncovered over the box (`uncovered`). */
+  private band: [number, number] = [-Infinity, Infinity];
+
+  /**
+   * The part of the box no page layer covers, top to bottom, in viewport px: the overlay is above
+   * every layer of the page, so an underline under the site's fixed top bar, a bottom chat bar or
+   * a modal opened over the feed would otherwise show through them. Hit tests down one column of
+   * the box: its two ends, and a few halvings to find where a covered end stops. Our own layers
+   * (`bedside-overlay`) and the box's ancestors and descendants don't cover it.
+   */
+  private uncovered(ed: DOMRect): [number, number] {
+    const root = document.documentElement;
+    const top = Math.max(ed.top, 0) + 1;
+    const bottom = Math.min(ed.bottom, root.clientHeight) - 1;
+    if (bottom <= top) return [-Infinity, Infinity];
+    const x = Math.min(Math.max(ed.left + Math.min(12, ed.width / 2), 0), root.clientWidth - 1);
+    const shows = (y: number): boolean => {
+      const e = document.elementFromPoint(x, y);
+      return !e || e.localName === 'bedside-overlay' || this.el.contains(e) || e.contains(this.el);
+    };
+    // From a covered end toward `to` (shown): where the box starts to show.
+    const edge = (from: number, to: number): number => {
+      for (let i = 0; i < 6; i++) {
+        const m = (from + to) / 2;
+        if (shows(m)) to = m;
+        else from = m;
+      }
+      return to;
+    };
+    const topShows = shows(top);
+    const bottomShows = shows(bottom);
+    if (topShows && bottomShows) return [-Infinity, Infinity];
+    if (!topShows && !bottomShows) {
+      const mid = (top + bottom) / 2;
+      return shows(mid) ? [edge(top, mid), edge(bottom, mid)] : [Infinity, -Infinity];
+    }
+    return topShows ? [-Infinity, edge(bottom, top)] : [edge(top, bottom), Infinity];
   }
 
   /** DOM writes of the last `paint(…, deferWrites)`, in order; applied by `flushWrites`. */
