@@ -77,7 +77,7 @@ for (const site of SITES) {
   });
 }
 
-test('www.facebook.com: an underline under a page layer (a fixed top bar, a modal over the feed) is not drawn over it, and comes back when uncovered', async () => {
+test('www.facebook.com: an underline under a page layer (a fixed top bar, a modal over the feed) is not drawn over it, comes back when uncovered, and stays under a transparent layer in the flow', async () => {
   const page = await s.open('www.facebook.com');
   const sel = '[data-fixture="fb-comment"]';
   await page.click(sel);
@@ -106,5 +106,11 @@ test('www.facebook.com: an underline under a page layer (a fixed top bar, a moda
   await until(async () => (await drawn(page)).length === 0, { message: 'no underline over the modal' });
   await uncover('modal');
   await expectUnderlined(page, sel, CLAIM, RULE);
+
+  // An invisible layer over the editor in the page's flow (a drop zone): not a cover.
+  const ed = await page.evaluate((sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height }; }, sel);
+  await cover('dropzone', `position:absolute;left:${ed.x}px;top:${ed.y}px;width:${ed.w}px;height:${ed.h}px;z-index:3`);
+  await page.waitForTimeout(500); // the page scan after a DOM change (100 ms) repaints
+  assert.ok((await drawn(page)).length > 0, 'still underlined under a transparent layer in the flow');
   await page.close();
 });

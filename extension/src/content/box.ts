@@ -168,7 +168,8 @@ export class Box {
    * every layer of the page, so an underline under the site's fixed top bar, a bottom chat bar or
    * a modal opened over the feed would otherwise show through them. Hit tests down one column of
    * the box: its two ends, and a few halvings to find where a covered end stops. Our own layers
-   * (`bedside-overlay`) and the box's ancestors and descendants don't cover it.
+   * (`bedside-overlay`), the box's ancestors and descendants, and layers in the page's flow don't
+   * cover it.
    */
   private uncovered(ed: DOMRect): [number, number] {
     const root = document.documentElement;
@@ -176,9 +177,17 @@ export class Box {
     const bottom = Math.min(ed.bottom, root.clientHeight) - 1;
     if (bottom <= top) return [-Infinity, Infinity];
     const x = Math.min(Math.max(ed.left + Math.min(12, ed.width / 2), 0), root.clientWidth - 1);
+    // Only a fixed or sticky layer (a top bar, a chat bar, a modal) counts as covering: an
+    // invisible element laid over the editor inside its own composer (a drop zone, a mention
+    // layer) must not hide every underline.
     const shows = (y: number): boolean => {
       const e = document.elementFromPoint(x, y);
-      return !e || e.localName === 'bedside-overlay' || this.el.contains(e) || e.contains(this.el);
+      if (!e || e.localName === 'bedside-overlay' || this.el.contains(e) || e.contains(this.el)) return true;
+      for (let n: Element | null = e; n && !n.contains(this.el); n = n.parentElement) {
+        const position = getComputedStyle(n).position;
+        if (position === 'fixed' || position === 'sticky') return false;
+      }
+      return true;
     };
     // From a covered end toward `to` (shown): where the box starts to show.
     const edge = (from: number, to: number): number => {
