@@ -92,9 +92,17 @@ test('www.facebook.com: an underline under a page layer (a fixed top bar, a moda
   const uncover = (id) => page.evaluate((id) => document.getElementById(id).remove(), id);
   const drawn = async () => (await overlay(page)).filter((i) => i.kind === 'u' && i.visible);
 
-  // The site's fixed top bar over the comment box (as when the feed is scrolled under it).
+  // The site's fixed top bar over the comment box (as when the feed is scrolled under it): its
+  // underline and its badge are not drawn over the bar.
   await cover('topbar', `position:fixed;left:0;right:0;top:0;height:${Math.ceil(u.rect.y + u.rect.height + 4)}px;z-index:5;background:#fff`);
   await until(async () => (await drawn(page)).length === 0, { message: 'no underline over the top bar' });
+  const box = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().bottom, sel);
+  await uncover('topbar');
+  await cover('topbar', `position:fixed;left:0;right:0;top:0;height:${Math.ceil(box + 30)}px;z-index:5;background:#fff`);
+  await until(async () => {
+    const items = await overlay(page);
+    return !items.some((i) => i.visible && (i.kind === 'u' || (i.kind === 'badge' && i.rect.y < box + 30)));
+  }, { message: 'no underline or badge over a bar that covers the whole box' });
   const where = { x: u.rect.x + 2, y: u.rect.y + u.rect.height - 2, width: u.rect.width - 4, height: 2 };
   const colour = /--c:\s*(#[0-9a-f]{6})/i.exec(u.attrs.style ?? '')?.[1];
   assert.ok(share(await pixels(page, where), colour) < 0.05, 'the bar shows, not the underline');

@@ -167,9 +167,7 @@ export class Box {
    * The part of the box no page layer covers, top to bottom, in viewport px: the overlay is above
    * every layer of the page, so an underline under the site's fixed top bar, a bottom chat bar or
    * a modal opened over the feed would otherwise show through them. Hit tests down one column of
-   * the box: its two ends, and a few halvings to find where a covered end stops. Our own layers
-   * (`bedside-overlay`), the box's ancestors and descendants, and layers in the page's flow don't
-   * cover it.
+   * the box: its two ends, and a few halvings to find where a covered end stops (`coveredAt`).
    */
   private uncovered(ed: DOMRect): [number, number] {
     const root = document.documentElement;
@@ -177,18 +175,7 @@ export class Box {
     const bottom = Math.min(ed.bottom, root.clientHeight) - 1;
     if (bottom <= top) return [-Infinity, Infinity];
     const x = Math.min(Math.max(ed.left + Math.min(12, ed.width / 2), 0), root.clientWidth - 1);
-    // Only a fixed or sticky layer (a top bar, a chat bar, a modal) counts as covering: an
-    // invisible element laid over the editor inside its own composer (a drop zone, a mention
-    // layer) must not hide every underline.
-    const shows = (y: number): boolean => {
-      const e = document.elementFromPoint(x, y);
-      if (!e || e.localName === 'bedside-overlay' || this.el.contains(e) || e.contains(this.el)) return true;
-      for (let n: Element | null = e; n && !n.contains(this.el); n = n.parentElement) {
-        const position = getComputedStyle(n).position;
-        if (position === 'fixed' || position === 'sticky') return false;
-      }
-      return true;
-    };
+    const shows = (y: number): boolean => !this.coveredAt(x, y);
     // From a covered end toward `to` (shown): where the box starts to show.
     const edge = (from: number, to: number): number => {
       for (let i = 0; i < 6; i++) {
@@ -206,6 +193,22 @@ export class Box {
       return shows(mid) ? [edge(top, mid), edge(bottom, mid)] : [Infinity, -Infinity];
     }
     return topShows ? [-Infinity, edge(bottom, top)] : [edge(top, bottom), Infinity];
+  }
+
+  /**
+   * Is a layer of the page on top at (x, y), over this box's place? Only a fixed or sticky layer (a
+   * top bar, a chat bar, a modal) counts: an invisible element laid over the editor inside its own
+   * composer (a drop zone, a mention layer) must not hide every underline. Our own layers
+   * (`bedside-overlay`) and the box's ancestors and descendants never cover it.
+   */
+  private coveredAt(x: number, y: number): boolean {
+    const e = document.elementFromPoint(x, y);
+    if (!e || e.localName === 'bedside-overlay' || this.el.contains(e)) return false;
+    for (let n: Element | null = e; n && !n.contains(this.el); n = n.parentElement) {
+      const position = getComputedStyle(n).position;
+      if (position === 'fixed' || position === 'sticky') return true;
+    }
+    return false;
   }
 
   /** DOM writes of the last `paint(…, deferWrites)`, in order; applied by `flushWrites`. */
@@ -311,7 +314,8 @@ export class Box {
 
   private paintBadge(visible: boolean, edRect: DOMRect, viewportWidth: number, open: PageFinding[], state: 'on' | 'off' | { error: string }): void {
     const b = this.badge;
-    if (!visible) {
+    // Under the site's top bar or a modal, as the box is: not drawn over them.
+    if (!visible || this.coveredAt(edRect.right - 8, edRect.bottom + 10)) {
       if (this.badgePlace !== 'none') b.style.display = 'none';
       this.badgePlace = 'none';
       return;
