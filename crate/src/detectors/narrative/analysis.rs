@@ -342,7 +342,7 @@ fn plausible_age(text: &str, start: usize, m: &str) -> bool {
     let f = fold(m);
     // "65 yaş üstü", "65 yaş ve üzeri", "18 yaş altı": an age group, not a person.
     if f.ends_with("yas") {
-        let after = fold(after);
+        let after = fold(near_start(after, 24));
         let group = ["ustu", "uzeri", "uzerinde", "alti", "altinda", "arasi", "grubu", "grubunda"];
         let rest = after.strip_prefix("ve ").unwrap_or(&after);
         return !group.iter().any(|g| rest.starts_with(g));
@@ -359,12 +359,32 @@ fn plausible_age(text: &str, start: usize, m: &str) -> bool {
     ]) {
         return false;
     }
-    let head = fold(head);
+    // Only the words just before the number: folding all that precedes it would make a long
+    // draft's ages cost the whole draft each.
+    let head = fold(near_end(head, 24));
     // "les patients de plus de 75 ans", "moins de 18 ans": a population, not a person.
     if ["plus de", "moins de", "partir de", "dela de", "au-dela de"].iter().any(|p| head.ends_with(p)) {
         return false;
     }
     head.ends_with([',', '(']) || head.ends_with(" de") || head.ends_with(" agee de") || head.ends_with(" age de")
+}
+
+/// At most the first `n` bytes of `s` (cut at a character boundary).
+fn near_start(s: &str, n: usize) -> &str {
+    let mut i = n.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+/// At most the last `n` bytes of `s` (cut at a character boundary).
+fn near_end(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
 }
 
 /// A number alone is an age in an English case story's telegraphic style: after a sex word and
