@@ -77,7 +77,7 @@ for (const site of SITES) {
   });
 }
 
-test('www.facebook.com: an underline under a page layer (a fixed top bar, a modal over the feed) is not drawn over it, comes back when uncovered, and stays under a transparent layer in the flow', async () => {
+test('www.facebook.com: an underline under a page layer (a fixed top bar, a modal over the feed) is not drawn over it, comes back when uncovered, stays under a transparent layer in the flow and hides under an opaque one', async () => {
   const page = await s.open('www.facebook.com');
   const sel = '[data-fixture="fb-comment"]';
   await page.click(sel);
@@ -120,5 +120,16 @@ test('www.facebook.com: an underline under a page layer (a fixed top bar, a moda
   await cover('dropzone', `position:absolute;left:${ed.x}px;top:${ed.y}px;width:${ed.w}px;height:${ed.h}px;z-index:3`);
   await page.waitForTimeout(500); // the page scan after a DOM change (100 ms) repaints
   assert.ok((await drawn(page)).length > 0, 'still underlined under a transparent layer in the flow');
+  await uncover('dropzone');
+
+  // An opaque list laid over part of the editor in the page's flow (a mention or emoji picker):
+  // what it covers is hidden, wherever in the box it is; the badge beside the box stays.
+  const { got: [w] } = await expectUnderlined(page, sel, CLAIM, RULE);
+  const [sx, sy] = await page.evaluate(() => [scrollX, scrollY]);
+  await cover('picker', `position:absolute;left:${w.rect.x + sx - 2}px;top:${w.rect.y + sy - 2}px;width:${w.rect.width + 4}px;height:${w.rect.height + 4}px;z-index:3;background:#fff`);
+  await until(async () => (await drawn(page)).length === 0, { message: 'no underline over an opaque picker in the flow' });
+  assert.ok((await overlay(page)).some((i) => i.kind === 'badge' && i.visible), 'the badge is still shown');
+  await uncover('picker');
+  await expectUnderlined(page, sel, CLAIM, RULE);
   await page.close();
 });

@@ -112,17 +112,13 @@ export class Box {
     const edRect = this.el.getBoundingClientRect();
     const visible = this.el.isConnected && edRect.width > 0 && edRect.height > 0;
     const open = visible && state === 'on' && settings ? this.open(settings, allowed) : [];
-    // What of the box the page leaves uncovered: measured by hit tests outside keystrokes (the
-    // box does not move as the user types in it), kept for the keystroke's own paint.
-    if (!deferWrites && open.length) this.band = this.uncovered(edRect);
-    const band = this.band;
     const all = open.length ? this.adapter.rectsMany(open.map((f) => [f.start, f.end]), !badge) : [];
     const viewportWidth = badge ? document.documentElement.clientWidth : 0;
+    const shows = this.uncoveredTest(!deferWrites);
     this.drawn = [];
     let n = 0;
     open.forEach((f, i) => {
-      const rects = all[i].filter((r) => r.bottom > edRect.top - 1 && r.top < edRect.bottom + 1
-        && (r.top + r.bottom) / 2 >= band[0] && (r.top + r.bottom) / 2 <= band[1]);
+      const rects = all[i].filter((r) => r.bottom > edRect.top - 1 && r.top < edRect.bottom + 1 && shows(r));
       this.drawn.push({ finding: f, rects });
       for (const r of rects) {
         let u = this.underlines[n];
@@ -160,55 +156,54 @@ export class Box {
     if (badge) this.paintBadge(visible, edRect, viewportWidth, open, state);
   }
 
-  /** The band of viewport y the page leaves uncovered over the box (`uncovered`). */
-  private band: [number, number] = [-Infinity, Infinity];
+  /** Where page layers were found over this box by the last paint outside a keystroke. */
+  private covers: DOMRect[] = [];
+  /** Hit tests one paint may spend on its underlines; past that, only the known covers hide them. */
+  private static readonly HIT_TESTS = 32;
 
   /**
-   * The part of the box no page layer covers, top to bottom, in viewport px: the overlay is above
-   * every layer of the page, so an underline under the site's fixed top bar, a bottom chat bar or
-   * a modal opened over the feed would otherwise show through them. Hit tests down one column of
-   * the box: its two ends, and a few halvings to find where a covered end stops (`coveredAt`).
+   * Whether an underline at `r` would be seen. The overlay is above every layer of the page, so an
+   * underline under the site's fixed top bar, a chat bar, a modal over the feed or a mention list
+   * opened over the editor would otherwise show through it. With `probe` (a paint outside a
+   * keystroke: the box does not move as the user types in it), each underline's centre is hit
+   * tested and the layers found are kept; the keystroke's own paint only compares with those.
    */
-  private uncovered(ed: DOMRect): [number, number] {
+  private uncoveredTest(probe: boolean): (r: DOMRect) => boolean {
+    const covers = probe ? (this.covers = []) : this.covers;
+    if (!probe) return (r) => !covers.some((c) => inside(c, r));
     const root = document.documentElement;
-    const top = Math.max(ed.top, 0) + 1;
-    const bottom = Math.min(ed.bottom, root.clientHeight) - 1;
-    if (bottom <= top) return [-Infinity, Infinity];
-    const x = Math.min(Math.max(ed.left + Math.min(12, ed.width / 2), 0), root.clientWidth - 1);
-    const shows = (y: number): boolean => !this.coveredAt(x, y);
-    // From a covered end toward `to` (shown): where the box starts to show.
-    const edge = (from: number, to: number): number => {
-      for (let i = 0; i < 6; i++) {
-        const m = (from + to) / 2;
-        if (shows(m)) to = m;
-        else from = m;
-      }
-      return to;
+    const width = root.clientWidth;
+    const height = root.clientHeight;
+    let tests = Box.HIT_TESTS;
+    return (r) => {
+      if (covers.some((c) => inside(c, r))) return false;
+      const x = (r.left + r.right) / 2;
+      const y = (r.top + r.bottom) / 2;
+      if (tests <= 0 || x < 0 || y < 0 || x >= width || y >= height) return true;
+      tests--;
+      const cover = this.coverAt(x, y);
+      if (cover) covers.push(cover);
+      return !cover;
     };
-    const topShows = shows(top);
-    const bottomShows = shows(bottom);
-    if (topShows && bottomShows) return [-Infinity, Infinity];
-    if (!topShows && !bottomShows) {
-      const mid = (top + bottom) / 2;
-      return shows(mid) ? [edge(top, mid), edge(bottom, mid)] : [Infinity, -Infinity];
-    }
-    return topShows ? [-Infinity, edge(bottom, top)] : [edge(top, bottom), Infinity];
   }
 
   /**
-   * Is a layer of the page on top at (x, y), over this box's place? Only a fixed or sticky layer (a
-   * top bar, a chat bar, a modal) counts: an invisible element laid over the editor inside its own
-   * composer (a drop zone, a mention layer) must not hide every underline. Our own layers
-   * (`bedside-overlay`) and the box's ancestors and descendants never cover it.
+   * The page layer on top at (x, y), over this box's place, as its rect; null when the box shows
+   * there. A layer covers where it paints (a background, an image, a canvas), or when it is fixed
+   * or sticky (a top bar, a chat bar, a modal: made to cover what scrolls under them). An invisible
+   * element laid over the editor (a drop zone, a mention layer) is not a cover. Our own layers and
+   * the box's ancestors and descendants never cover it.
    */
-  private coveredAt(x: number, y: number): boolean {
+  private coverAt(x: number, y: number): DOMRect | null {
     const e = document.elementFromPoint(x, y);
-    if (!e || e.localName === 'bedside-overlay' || this.el.contains(e)) return false;
+    if (!e || e.localName === 'bedside-overlay' || this.el.contains(e)) return null;
+    let fixed = false;
     for (let n: Element | null = e; n && !n.contains(this.el); n = n.parentElement) {
-      const position = getComputedStyle(n).position;
-      if (position === 'fixed' || position === 'sticky') return true;
+      const style = getComputedStyle(n);
+      if (paints(n, style)) return n.getBoundingClientRect();
+      fixed ||= style.position === 'fixed' || style.position === 'sticky';
     }
-    return false;
+    return fixed ? e.getBoundingClientRect() : null;
   }
 
   /** DOM writes of the last `paint(…, deferWrites)`, in order; applied by `flushWrites`. */
@@ -315,7 +310,7 @@ export class Box {
   private paintBadge(visible: boolean, edRect: DOMRect, viewportWidth: number, open: PageFinding[], state: 'on' | 'off' | { error: string }): void {
     const b = this.badge;
     // Under the site's top bar or a modal, as the box is: not drawn over them.
-    if (!visible || this.coveredAt(edRect.right - 8, edRect.bottom + 10)) {
+    if (!visible || this.coverAt(edRect.right - 8, edRect.bottom + 10)) {
       if (this.badgePlace !== 'none') b.style.display = 'none';
       this.badgePlace = 'none';
       return;
@@ -396,4 +391,21 @@ export class Box {
     this.twin = null;
     this.adapter.dispose();
   }
+}
+
+/** Is the centre of `r` within `c`? */
+function inside(c: DOMRect, r: DOMRect): boolean {
+  const x = (r.left + r.right) / 2;
+  const y = (r.top + r.bottom) / 2;
+  return x >= c.left && x < c.right && y >= c.top && y < c.bottom;
+}
+
+const REPLACED = new Set(['img', 'video', 'canvas', 'svg', 'iframe', 'embed', 'object']);
+/** Does `n` itself paint over what is under it: an opaque or tinted background, or replaced content? */
+function paints(n: Element, style: CSSStyleDeclaration): boolean {
+  if (style.opacity === '0') return false;
+  if (REPLACED.has(n.localName) || style.backgroundImage !== 'none') return true;
+  // Computed colours are rgb()/rgba() or, for newer colour spaces, color()/oklch() with "/ alpha".
+  const bg = style.backgroundColor;
+  return bg !== 'transparent' && !/[,/]\s*0\)$/.test(bg);
 }
