@@ -191,6 +191,20 @@ fn patient_emails() {
 }
 
 #[test]
+fn a_post_to_whoever_owns_an_address_is_about_them() {
+    // A letter went astray and the post asks its owner to call: the address identifies a patient.
+    assert_flags_piece("Sorry, the letter went to the wrong house! If you're m.hartley1957@example-mail.co.uk please call us.", "patient-email", "m.hartley1957@example-mail.co.uk");
+    assert_flags_piece("Om du är b.olsson61@example.se, ring mottagningen.", "patient-email", "b.olsson61@example.se");
+    assert_flags_piece("Hvis du er k.holm@example.dk, så ring til os.", "patient-email", "k.holm@example.dk");
+    assert_flags_piece("Jeśli jesteś anna.k77@example.pl, zadzwoń do rejestracji.", "patient-email", "anna.k77@example.pl");
+    assert_flags_piece("Si vous êtes p.martin@example.fr, appelez le secrétariat.", "patient-email", "p.martin@example.fr");
+    assert_flags_piece("h.aydin@example.com.tr siz iseniz lütfen bizi arayın.", "patient-email", "h.aydin@example.com.tr");
+    // "If you are" that does not introduce the address.
+    assert_clean("If you are interested in the post, email our manager at lena.strom@example.org");
+    assert_clean("If you're a new patient, write to info@clinic-example.com.");
+}
+
+#[test]
 fn business_emails_stay_quiet() {
     assert_clean("Questions? Write to info@clinic-example.com.");
     assert_clean("Applications to our office manager, please: anna.berg@smile-example.co.uk");

@@ -375,7 +375,7 @@ impl Detector for Email {
             let free = FREE_MAIL.contains(&domain);
             let around = context(text, s, e, 90, 60, true);
             let sentence = context(text, s, e, 160, 100, false);
-            let person = has_any(&sentence, PERSON);
+            let person = has_any(&sentence, PERSON) || addressed_to_its_owner(&around);
             let business = has_any(&around, BUSINESS);
             let patient = has_any(&sentence, PATIENT);
             let confidence = match (free, person, business) {
@@ -391,6 +391,30 @@ impl Detector for Email {
             }
         }
     }
+}
+
+/// "If you're jane.doe@…, please ring us": a post written to the one person whose address it is,
+/// as when a letter went astray. Folded, with the space before; Turkish says it after the address.
+const IF_YOU_ARE: &[&str] = &[" if you're", " if you are", " om du ar", " hvis du er", " jesli jestes", " jezeli jestes", " si vous etes", " si tu es"];
+const IF_YOU_ARE_AFTER: &[&str] = &["siz iseniz", "iseniz", "isen"];
+
+/// True if the address in `around` (a `context`) comes right after "if you are" (or before "iseniz").
+fn addressed_to_its_owner(around: &str) -> bool {
+    let b = around.as_bytes();
+    let Some(mid) = b.iter().position(|&c| c == 1) else { return false };
+    let mut end = mid;
+    while end > 0 && matches!(b[end - 1], b' ' | b',' | b':') {
+        end -= 1;
+    }
+    let (before, after) = (&b[..end], b[mid + 1..].trim_ascii_start());
+    any_at_end(before, IF_YOU_ARE, true) || any_at_end(after, IF_YOU_ARE_AFTER, false)
+}
+
+/// Does `hay` end (`at_end`) or start with one of `terms`? Not inlined: unrolled over the
+/// constant lists it cost ~800 B of WASM.
+#[inline(never)]
+fn any_at_end(hay: &[u8], terms: &[&str], at_end: bool) -> bool {
+    terms.iter().any(|t| if at_end { hay.ends_with(t.as_bytes()) } else { hay.starts_with(t.as_bytes()) })
 }
 
 /// True if the line of `[s, e)` also carries an organisation's shared mailbox (a footer line).
