@@ -3,6 +3,7 @@
 //! A term is matched on word boundaries after folding (case and diacritics ignored). Syntax:
 //! - `word` / `two words`: exact words; spaces in a term match any run of spaces.
 //! - `stem*`: the last word may continue (inflection): `pacjent*` matches "pacjentka", "pacjentów".
+//!   So may an inner word: `zmęczeni* przewlekł*` matches "zmęczenia przewlekłego".
 //! - `*` alone is not allowed, and a term is at least two characters.
 //!
 //! Matching is lenient one way only: a draft typed without diacritics ("pacjentow", "sevgili")
@@ -27,6 +28,9 @@ struct TermInfo {
     /// A literal byte pattern reported as found, without the word-boundary and letter checks
     /// (`TermSet::with_raw`).
     raw: bool,
+    /// The words after an inner `word*` (folded; each with its own trailing `*`): the automaton
+    /// finds the first words, and these must follow, after a space, where the word ends.
+    more: Vec<(String, bool)>,
 }
 
 /// A compiled set of terms. Cheap to query; built once per checker.
@@ -61,17 +65,27 @@ impl TermSet {
         let mut infos = Vec::new();
         for (tag, raw) in terms {
             let raw = raw.as_ref().trim();
-            let (body, prefix) = match raw.strip_suffix('*') {
+            let mut parts = raw.split("* ");
+            let first = parts.next().unwrap_or("");
+            let mut more: Vec<(String, bool)> = parts
+                .map(|p| match p.trim().strip_suffix('*') {
+                    Some(b) => (normalize_spaces(&fold(b)), true),
+                    None => (normalize_spaces(&fold(p)), false),
+                })
+                .collect();
+            let (body, prefix) = match first.strip_suffix('*') {
                 Some(b) => (b, true),
-                None => (raw, false),
+                None if more.is_empty() => (first, false),
+                None => (first, true),
             };
             let folded = normalize_spaces(&fold(body));
-            if folded.chars().count() < 2 {
+            if folded.chars().count() < 2 || more.iter().any(|(w, _)| w.is_empty()) {
                 continue;
             }
             patterns.push(folded);
             let written = normalize_spaces(&body.to_lowercase()).chars().collect();
-            infos.push(TermInfo { tag, prefix, written, raw: false });
+            more.shrink_to_fit();
+            infos.push(TermInfo { tag, prefix, written, raw: false, more });
         }
         for (tag, pattern) in raw {
             let pattern = pattern.as_ref();
@@ -79,7 +93,7 @@ impl TermSet {
                 continue;
             }
             patterns.push(pattern.to_string());
-            infos.push(TermInfo { tag, prefix: false, written: Vec::new(), raw: true });
+            infos.push(TermInfo { tag, prefix: false, written: Vec::new(), raw: true, more: Vec::new() });
         }
         let matcher = if patterns.is_empty() {
             None
@@ -133,6 +147,18 @@ impl TermSet {
             let (os, oe) = folded.to_original(s, e);
             if !marked_letters_agree(folded.original.get(os..oe).unwrap_or(""), &info.written) {
                 return;
+            }
+            for (word, prefix) in &info.more {
+                let gap = hay[e..].len() - hay[e..].trim_start_matches(' ').len();
+                if gap == 0 || !hay[e + gap..].starts_with(word.as_str()) {
+                    return;
+                }
+                e += gap + word.len();
+                if *prefix {
+                    e = extend_word(hay, e);
+                } else if !boundary_after(hay, e) {
+                    return;
+                }
             }
             found(TermMatch { tag: info.tag, start: s, end: e });
         });
@@ -458,6 +484,13 @@ mod tests {
     fn prefix_terms_take_inflections_and_drafts_may_omit_diacritics() {
         assert_eq!(matched(&["pacjent*"], "Moja PACJENTKA i pacjentów"), vec!["PACJENTKA", "pacjentów"]);
         assert_eq!(matched(&["kasią"], "z Kasia"), vec!["Kasia"]);
+    }
+
+    #[test]
+    fn inner_words_may_take_inflections_too() {
+        let terms = &["zmęczeni* przewlekł*", "ból* pleców"];
+        assert_eq!(matched(terms, "Zmęczenia  przewlekłego i bólu pleców"), vec!["Zmęczenia  przewlekłego", "bólu pleców"]);
+        assert!(matched(terms, "zmęczenie, przewlekłe; bólu plecówek; ból").is_empty());
     }
 
     #[test]
