@@ -160,6 +160,8 @@ fn business_phone_numbers_stay_quiet() {
     assert_clean_as("Randevu için bizi arayın: 0212 555 12 34.", Lang::Tr);
     assert_clean_as("Bezpłatna infolinia 800 123 456.", Lang::Pl);
     assert_clean("Freephone 0800 123 4567, any time.");
+    // A reply to a patient that gives the practice's own booking line.
+    assert_clean_as("Pani Zosiu, nie odpowiadam na pytania medyczne w komentarzach – zapraszam do umówienia wizyty telefonicznie: 698 321 457.", Lang::Pl);
 }
 
 #[test]
@@ -259,6 +261,8 @@ fn clinic_addresses_stay_quiet() {
     assert_clean_as("Nasza przychodnia przy ul. Kwiatowej 2 jest otwarta do 18.", Lang::Pl);
     assert_clean_as("Notre cabinet : 5 avenue Foch, ouvert du lundi au vendredi.", Lang::Fr);
     assert_clean_as("Klinikken · Algade 14, 4000 Roskilde · åbent hverdage", Lang::Da);
+    // The stand-in's practice while the doctor is away.
+    assert_clean_as("Fermeture estivale : le Dr Morel assure le remplacement au 12 avenue Jean Jaurès, Rodez.", Lang::Fr);
 }
 
 // ---------- robustness ----------

@@ -62,6 +62,11 @@ fn staff_named_in_a_team_post_are_not_clients() {
         "Bienvenue à notre nouvelle infirmière, Camille, qui rejoint le service de cardiologie.",
         "Velkommen til vores nye sygeplejerske Line, som starter i kræftambulatoriet.",
         "Aramıza katılan fizyoterapistimiz Elif, rehabilitasyon ekibimizle çalışacak.",
+        // Academic titles, also where their period ends a "sentence" ("dr. hab.", "Doç.").
+        "Brawa dla dr. hab. Tomasza Wójcika i zespołu hemodynamiki za setny zabieg ablacji w tym roku!",
+        "Bravo au Pr Claire Fontaine et au service de neurochirurgie, primés pour leur travail sur l'épilepsie.",
+        "Podziękowania dla mgr Beaty Lis za 25 lat pracy na oddziale onkologii.",
+        "Uzm. Dr. Kerem Aslan bugün diyabet tedavisindeki yenilikleri anlattı.",
     ] {
         assert_no_client_data(text);
     }

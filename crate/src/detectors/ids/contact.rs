@@ -27,10 +27,10 @@ pub(crate) const BUSINESS: &[&str] = &[
     "zadzwon", "zadzwon do nas", "skontaktuj sie", "kontakt", "godziny", "godziny otwarcia", "rejestracj*", "recepcj*",
     "zapisy", "umow wizyte", "przychodni*", "poradni*", "gabinet*", "szpital*", "izba przyjec", "centrum", "infolinia",
     "telefon zaufania", "nasz*", "cv:", "rzecznik*", "sekretariat*", "laboratorium", "pn-pt", "pon-pt",
-    "rekrutacj*", "oferta pracy", "zatrudni*", "oddzialow*",
+    "rekrutacj*", "oferta pracy", "zatrudni*", "oddzialow*", "umowienia wizyty", "telefonicznie",
     // fr
     "appelez-nous", "appelez nous", "contactez-nous", "contactez nous", "nous contacter", "horaires", "rendez-vous",
-    "prise de rendez-vous", "reservation", "reserver", "reservez", "doctolib", "rdv", "institut", "salon", "studio", "accueil", "secretariat", "standard", "cabinet", "centre", "clinique", "pharmacie",
+    "prise de rendez-vous", "remplacement", "reservation", "reserver", "reservez", "doctolib", "rdv", "institut", "salon", "studio", "accueil", "secretariat", "standard", "cabinet", "centre", "clinique", "pharmacie",
     "hopital", "service", "notre", "nos", "candidature", "relations avec les usagers", "numero vert", "contact",
     "recrut*", "poste a pourvoir", "cadre de sante", "ehpad",
     // da

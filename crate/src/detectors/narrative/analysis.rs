@@ -725,7 +725,8 @@ impl Analysis {
             if strong || given {
                 let staff = (w.saturating_sub(5)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
                     || (last + 1..(last + 4).min(n)).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
-                    || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Dr." | "Prof" | "prof"));
+                    // A title right before: also where its period split the sentence ("dr. hab.", "Doç.").
+                    || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Dr." | "Prof" | "prof" | "Pr" | "hab" | "mgr" | "Doç" | "Uzm"));
                 let greeted = (w.saturating_sub(2)..w).any(|j| self.has(j, Role::Greeting));
                 // "Pani Halino, ..." / "Orhan Bey, ...": a name opening the draft, followed by a comma.
                 // Not when the comma opens an aside about them (`aside_about`).
