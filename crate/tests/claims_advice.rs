@@ -182,6 +182,23 @@ fn advice_on_pregnancy_blood_pressure_and_bladder_infection_medicines() {
 }
 
 #[test]
+fn a_dose_change_until_the_doctor_sees_them_is_still_advice() {
+    // "Until you see your doctor" delays care; it does not send the person to it.
+    all_fire(Category::Advice, &[
+        "@mike_r halve your ramipril until you see your GP next week",
+        "@annika_h ta bara en Alvedon om dagen tills du får tid hos läkaren",
+        "@kasia_m odstaw ibuprofen do czasu wizyty u lekarza",
+        "@paul_b en attendant le rendez-vous, arrêtez le Kardégic",
+        "@mette_l stop med ibuprofen indtil du har talt med din læge",
+        "@ahmet_k doktora gidene kadar Parol'ü günde iki kez alın",
+    ]);
+    all_quiet(Category::Advice, &[
+        "@mike_r please don't change your ramipril: ring your GP and ask them.",
+        "@annika_h prata med din läkare innan du ändrar något i din medicin.",
+    ]);
+}
+
+#[test]
 fn claims_english() {
     all_fire(Category::Claims, &[
         "The best chiropractor in Manchester, five years running.",
