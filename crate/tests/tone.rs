@@ -213,3 +213,24 @@ fn tone_never_panics_on_odd_input() {
     let long = "KURWA!!! ".repeat(2000) + &"🙄".repeat(500);
     let _ = c.check(&long);
 }
+
+#[test]
+fn rebukes_and_fed_up_outbursts_are_flagged() {
+    assert_tone_as("Till dig som ringer varje dag om samma sak: skärp dig.", Lang::Sv, "rant-exasperation", "skärp dig");
+    assert_tone_as("Ci, którzy zostawiają bałagan na dyżurce: wstydźcie się.", Lang::Pl, "rant-exasperation", "wstydźcie się");
+    assert_tone_as("Aux collègues qui partent sans transmissions : honte à vous.", Lang::Fr, "rant-exasperation", "honte à vous");
+    assert_tone_as("Til jer der aldrig rydder op efter jer: skam jer.", Lang::Da, "rant-exasperation", "skam jer");
+    assert_tone_as("Nöbet listesini son gün açıklayan yönetim, biraz utanın.", Lang::Tr, "rant-exasperation", "biraz utanın");
+    assert_tone_as("Leaving the drug cupboard open again? Shame on you.", Lang::En, "rant-exasperation", "Shame on you");
+    assert_tone_as("Mam dość tych wiecznych spóźnień.", Lang::Pl, "rant-exasperation", "Mam dość");
+    // The same words that are not aimed at anyone.
+    assert_no_tone("There is no shame in asking for help.");
+    assert_no_tone_as("Patienten orkar inte gå hela vägen till röntgen, så vi hämtar en rullstol.", Lang::Sv);
+}
+
+#[test]
+fn set_phrases_of_mockery() {
+    assert_tone_as("@antyszczep jasne, a ziemia jest płaska.", Lang::Pl, "sarcasm", "a ziemia jest płaska");
+    assert_tone_as("Il a eu son diplôme de médecine dans une pochette surprise, celui-là.", Lang::Fr, "sarcasm", "dans une pochette surprise");
+    assert_tone_as("Certains chefs de service sont infoutus de lire un planning.", Lang::Fr, "insult-aimed", "chefs de service sont infoutus");
+}
