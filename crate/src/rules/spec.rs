@@ -192,6 +192,17 @@ impl Example {
 mod data {
     use super::*;
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+
+    /// `len` bytes of `pool` from `start`: the rules' strings, all slices of one `POOL` that
+    /// `build.rs` lays out for gzip (`Pool` there). Checked when the crate compiles.
+    const fn at(pool: &'static str, start: usize, len: usize) -> &'static str {
+        let (_, rest) = pool.as_bytes().split_at(start);
+        let (bytes, _) = rest.split_at(len);
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => panic!("a pooled string not on char boundaries"),
+        }
+    }
 }
 
 /// Every rule file, in path order (`crate/rules/<category>/<id>.toml`), as `build.rs` embedded it.
