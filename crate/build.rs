@@ -432,11 +432,18 @@ fn unicode_tables() {
             next.insert(m, orbit[(i + 1) % orbit.len()]);
         }
     }
-    src.push_str("pub static FOLD_NEXT: &[(char, char)] = &[");
+    // Packed like `\w` (issue 2: ~0.9 KB smaller gzipped than `(char, char)` pairs): per pair,
+    // the gap from the previous pair's first char, then the second char's distance from the first,
+    // zigzag-coded (orbits point both ways). Unpacked once by `pattern::fold_next`.
+    let mut packed = Vec::new();
+    let mut prev = 0u32;
     for (a, b) in next {
-        let _ = write!(src, "({a:?}, {b:?}),");
+        varint(&mut packed, a as u32 - prev);
+        let d = b as i32 - a as i32;
+        varint(&mut packed, ((d << 1) ^ (d >> 31)) as u32);
+        prev = a as u32;
     }
-    src.push_str("];\n");
+    let _ = write!(src, "pub static FOLD_NEXT_PACKED: &[u8] = &{packed:?};\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("unicode_tables.rs");
     fs::write(out, src).unwrap();
     decomposition_table();

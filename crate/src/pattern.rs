@@ -38,6 +38,25 @@ pub(crate) fn word_ranges() -> &'static [(char, char)] {
     })
 }
 
+/// Simple case folding's "next member of the orbit" for the Latin characters, as sorted pairs,
+/// unpacked once from the build-time varints.
+fn fold_next() -> &'static [(char, char)] {
+    static FOLD: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    FOLD.get_or_init(|| {
+        let mut bytes = tables::FOLD_NEXT_PACKED.iter().copied().peekable();
+        let mut out = Vec::with_capacity(460);
+        let mut prev = 0u32;
+        while bytes.peek().is_some() {
+            let a = prev + crate::decompose::read_varint(&mut bytes);
+            let zigzag = crate::decompose::read_varint(&mut bytes);
+            let b = a as i32 + ((zigzag >> 1) as i32 ^ -((zigzag & 1) as i32));
+            out.push((char::from_u32(a).unwrap_or('\0'), char::from_u32(b as u32).unwrap_or('\0')));
+            prev = a;
+        }
+        out
+    })
+}
+
 #[derive(Debug, Clone)]
 enum Node {
     Empty,
@@ -266,7 +285,8 @@ fn push_range(out: &mut Vec<(char, char)>, a: u32, b: u32) {
 /// The other members of `c`'s simple case-folding orbit, `c` first. `None` for a character with
 /// case variants that the table does not cover (only Latin orbits are there).
 fn orbit(c: char) -> Option<Vec<char>> {
-    let next = |c: char| tables::FOLD_NEXT.binary_search_by_key(&c, |&(a, _)| a).ok().map(|i| tables::FOLD_NEXT[i].1);
+    let fold = fold_next();
+    let next = |c: char| fold.binary_search_by_key(&c, |&(a, _)| a).ok().map(|i| fold[i].1);
     let mut out = vec![c];
     match next(c) {
         Some(mut n) => {
