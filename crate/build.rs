@@ -399,23 +399,19 @@ fn unicode_tables() {
         }
     };
     let mut src = String::new();
-    for (name, pat) in [("DIGIT", r"\d"), ("SPACE", r"\s")] {
-        let _ = write!(src, "pub static {name}: &[(char, char)] = &[");
+    // The classes packed as varints (gap from the previous range's end, then length), unpacked by
+    // `pattern::unpack_ranges` (issue 2: WASM size; `\w`'s ~800 ranges ~1.5 KB smaller gzipped than
+    // `(char, char)` pairs, `\d`'s 72 a few hundred bytes).
+    for (name, pat) in [("DIGIT_PACKED", r"\d"), ("SPACE_PACKED", r"\s"), ("WORD_PACKED", r"\w")] {
+        let mut packed = Vec::new();
+        let mut prev_end = 0u32;
         for (a, b) in ranges(pat) {
-            let _ = write!(src, "({a:?}, {b:?}),");
+            varint(&mut packed, a as u32 - prev_end);
+            varint(&mut packed, b as u32 - a as u32);
+            prev_end = b as u32;
         }
-        src.push_str("];\n");
+        let _ = write!(src, "pub static {name}: &[u8] = &{packed:?};\n");
     }
-    // `\w` has ~800 ranges: packed as varints (gap from the previous range's end, then length),
-    // unpacked once by `pattern::word_ranges` (issue 2: WASM size; ~1.5 KB smaller gzipped).
-    let mut packed = Vec::new();
-    let mut prev_end = 0u32;
-    for (a, b) in ranges(r"\w") {
-        varint(&mut packed, a as u32 - prev_end);
-        varint(&mut packed, b as u32 - a as u32);
-        prev_end = b as u32;
-    }
-    let _ = write!(src, "pub static WORD_PACKED: &[u8] = &{packed:?};\n");
     // Orbits under simple case folding, for the characters the detectors' patterns can use.
     let mut next: BTreeMap<char, char> = BTreeMap::new();
     for c in (0u32..0x250).filter_map(char::from_u32) {
