@@ -122,35 +122,95 @@ fn variant(code: &str) -> String {
     c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
-/// One term list as a string literal, its terms joined by newlines (`Terms::iter` splits it).
-fn term_list(items: &[String]) -> Result<String, String> {
+/// Where a string goes in [`Pool`]: its UI texts or its terms by language, so that text in one
+/// language lies together (`Pool::layout`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Shelf {
+    /// A rule's message, why and suggestion in `LANGS[i]`.
+    Texts(usize),
+    /// Names: rule ids, detector names, params, lexicon keys.
+    Names,
+    /// Terms for every language (`any`).
+    AnyTerms,
+    /// Terms and lexicons of `LANGS[i]`.
+    Terms(usize),
+}
+
+/// All the strings of `rules.rs` in one `static POOL: &str`, the rules pointing into it
+/// (`at(POOL, start, len)`). Strings are laid out by shelf, not in rule order: a rule's six
+/// translations side by side made gzip switch language every sentence, and the same language
+/// together compresses ~1.5 KB smaller in the WASM package (issue 2). Equal strings are stored once.
+#[derive(Default)]
+struct Pool {
+    strings: Vec<(Shelf, String)>,
+    index: BTreeMap<String, usize>,
+}
+
+impl Pool {
+    /// A stand-in for `s` in the generated source, replaced by `at(..)` in [`Pool::finish`]. The
+    /// marker (U+0001) never occurs in the source otherwise: `{:?}` escapes control characters.
+    fn lit(&mut self, shelf: Shelf, s: &str) -> String {
+        if s.is_empty() {
+            return "\"\"".to_string();
+        }
+        let n = *self.index.entry(s.to_string()).or_insert_with(|| {
+            self.strings.push((shelf, s.to_string()));
+            self.strings.len() - 1
+        });
+        format!("\u{1}{n}\u{1}")
+    }
+
+    /// `src` with every stand-in pointing into the pool, and the pool itself.
+    fn finish(&self, src: &str) -> String {
+        let mut order: Vec<usize> = (0..self.strings.len()).collect();
+        order.sort_by_key(|&i| self.strings[i].0); // stable: rule order within a shelf
+        let (mut pool, mut place) = (String::new(), vec![(0, 0); self.strings.len()]);
+        for i in order {
+            place[i] = (pool.len(), self.strings[i].1.len());
+            pool.push_str(&self.strings[i].1);
+        }
+        let mut out = String::with_capacity(src.len());
+        let mut parts = src.split('\u{1}');
+        out.push_str(parts.next().unwrap());
+        while let (Some(n), Some(rest)) = (parts.next(), parts.next()) {
+            let (start, len) = place[n.parse::<usize>().unwrap()];
+            write!(out, "at(POOL, {start}, {len})").unwrap();
+            out.push_str(rest);
+        }
+        write!(out, "static POOL: &str = {pool:?};\n").unwrap();
+        out
+    }
+}
+
+/// One term list, its terms joined by newlines (`Terms::iter` splits it).
+fn term_list(pool: &mut Pool, shelf: Shelf, items: &[String]) -> Result<String, String> {
     if let Some(t) = items.iter().find(|t| t.trim().is_empty() || t.contains('\n')) {
         return Err(format!("term {t:?}: empty, or with a line break"));
     }
-    Ok(format!("{:?}", items.join("\n")))
+    Ok(pool.lit(shelf, &items.join("\n")))
 }
 
-fn terms_rs(t: &Terms) -> Result<String, String> {
+fn terms_rs(pool: &mut Pool, t: &Terms) -> Result<String, String> {
     Ok(format!(
         "Terms {{ any: {}, en: {}, sv: {}, pl: {}, fr: {}, da: {}, tr: {} }}",
-        term_list(&t.any)?,
-        term_list(&t.en)?,
-        term_list(&t.sv)?,
-        term_list(&t.pl)?,
-        term_list(&t.fr)?,
-        term_list(&t.da)?,
-        term_list(&t.tr)?
+        term_list(pool, Shelf::AnyTerms, &t.any)?,
+        term_list(pool, Shelf::Terms(0), &t.en)?,
+        term_list(pool, Shelf::Terms(1), &t.sv)?,
+        term_list(pool, Shelf::Terms(2), &t.pl)?,
+        term_list(pool, Shelf::Terms(3), &t.fr)?,
+        term_list(pool, Shelf::Terms(4), &t.da)?,
+        term_list(pool, Shelf::Terms(5), &t.tr)?
     ))
 }
 
-fn texts_rs(t: &BTreeMap<String, String>, what: &str) -> Result<String, String> {
+fn texts_rs(pool: &mut Pool, t: &BTreeMap<String, String>, what: &str) -> Result<String, String> {
     if let Some(k) = t.keys().find(|k| !LANGS.contains(&k.as_str())) {
         return Err(format!("{what}: unknown language `{k}` (one of {LANGS:?})"));
     }
     let mut s = String::from("Texts([");
-    for l in LANGS {
-        match t.get(l) {
-            Some(v) => write!(s, "Some({v:?}),").unwrap(),
+    for (i, l) in LANGS.iter().enumerate() {
+        match t.get(*l) {
+            Some(v) => write!(s, "Some({}),", pool.lit(Shelf::Texts(i), v)).unwrap(),
             None => s.push_str("None,"),
         }
     }
@@ -159,7 +219,7 @@ fn texts_rs(t: &BTreeMap<String, String>, what: &str) -> Result<String, String> 
 }
 
 /// The rule as a `RuleSpec` expression.
-fn rule_rs(r: &RuleFile) -> Result<String, String> {
+fn rule_rs(pool: &mut Pool, r: &RuleFile) -> Result<String, String> {
     let misplaced = |keys: &[(&str, bool)]| -> Result<(), String> {
         match keys.iter().find(|(_, present)| *present) {
             Some((k, _)) => Err(format!("`{k}` does not belong in a rule of kind {:?}", r.kind)),
@@ -170,13 +230,13 @@ fn rule_rs(r: &RuleFile) -> Result<String, String> {
         Kind::Lexicon => {
             misplaced(&[("groups", r.groups.is_some()), ("window", r.window.is_some()), ("same_sentence", r.same_sentence.is_some()), ("detector", r.detector.is_some()), ("params", r.params.is_some())])?;
             let terms = r.terms.as_ref().ok_or("a lexicon rule needs `terms`")?;
-            format!("RuleKind::Lexicon {{ terms: {} }}", terms_rs(terms)?)
+            format!("RuleKind::Lexicon {{ terms: {} }}", terms_rs(pool, terms)?)
         }
         Kind::Proximity => {
             misplaced(&[("terms", r.terms.is_some()), ("detector", r.detector.is_some()), ("params", r.params.is_some())])?;
             let groups = r.groups.as_ref().ok_or("a proximity rule needs `groups`")?;
             let window = r.window.ok_or("a proximity rule needs `window`")?;
-            let groups = groups.iter().map(terms_rs).collect::<Result<Vec<_>, _>>()?;
+            let groups = groups.iter().map(|g| terms_rs(pool, g)).collect::<Result<Vec<_>, _>>()?;
             format!(
                 "RuleKind::Proximity {{ groups: &[{}], window: {window}, same_sentence: {} }}",
                 groups.join(","),
@@ -189,15 +249,15 @@ fn rule_rs(r: &RuleFile) -> Result<String, String> {
             let mut params = String::from("Params(&[");
             for (k, v) in r.params.iter().flatten() {
                 let v = match v {
-                    toml::Value::String(s) => format!("Param::Str({s:?})"),
+                    toml::Value::String(s) => format!("Param::Str({})", pool.lit(Shelf::Names, s)),
                     toml::Value::Integer(i) => format!("Param::Int({i})"),
                     toml::Value::Boolean(b) => format!("Param::Bool({b})"),
                     other => return Err(format!("params.{k}: only strings, integers and booleans are supported, not {}", other.type_str())),
                 };
-                write!(params, "({k:?}, {v}),").unwrap();
+                write!(params, "({}, {v}),", pool.lit(Shelf::Names, k)).unwrap();
             }
             params.push_str("])");
-            format!("RuleKind::Detector {{ detector: {detector:?}, params: {params} }}")
+            format!("RuleKind::Detector {{ detector: {}, params: {params} }}", pool.lit(Shelf::Names, detector))
         }
     };
     let languages = match &r.languages {
@@ -216,7 +276,7 @@ fn rule_rs(r: &RuleFile) -> Result<String, String> {
     };
     let suggestion = match &r.suggestion {
         None => "None".to_string(),
-        Some(t) => format!("Some({})", texts_rs(t, "suggestion")?),
+        Some(t) => format!("Some({})", texts_rs(pool, t, "suggestion")?),
     };
     let unless = match &r.unless {
         None => "None".to_string(),
@@ -224,21 +284,21 @@ fn rule_rs(r: &RuleFile) -> Result<String, String> {
             "Some(Unless {{ scope: UnlessScope::{:?}, action: UnlessAction::{:?}, terms: {}, quoted: {} }})",
             u.scope,
             u.action,
-            terms_rs(&u.terms)?,
+            terms_rs(pool, &u.terms)?,
             match &u.quoted {
                 None => "None".to_string(),
-                Some(q) => format!("Some({})", terms_rs(q)?),
+                Some(q) => format!("Some({})", terms_rs(pool, q)?),
             }
         ),
     };
+    let id = pool.lit(Shelf::Names, &r.id);
     Ok(format!(
-        "RuleSpec {{ id: {:?}, category: Category::{:?}, severity: Severity::{:?}, span_kind: SpanKind::{:?}, kind: {kind}, languages: {languages}, message: {}, why: {}, suggestion: {suggestion}, unless: {unless} }}",
-        r.id,
+        "RuleSpec {{ id: {id}, category: Category::{:?}, severity: Severity::{:?}, span_kind: SpanKind::{:?}, kind: {kind}, languages: {languages}, message: {}, why: {}, suggestion: {suggestion}, unless: {unless} }}",
         r.category,
         r.severity,
         r.span_kind,
-        texts_rs(&r.message, "message")?,
-        texts_rs(&r.why, "why")?,
+        texts_rs(pool, &r.message, "message")?,
+        texts_rs(pool, &r.why, "why")?,
     ))
 }
 
@@ -251,6 +311,7 @@ fn main() {
     let mut rule_files = Vec::new();
     files_with_ext(&root.join("rules"), "toml", &mut rule_files);
     rule_files.sort();
+    let mut pool = Pool::default();
     let mut src = String::from("pub static RULES: &[RuleSpec] = &[\n");
     for path in &rule_files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -258,7 +319,7 @@ fn main() {
         let rule: RuleFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: invalid rule file: {e}", path.display()));
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
         assert_eq!(rule.id, stem, "{}: the rule id must equal the file name", path.display());
-        let rs = rule_rs(&rule).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let rs = rule_rs(&mut pool, &rule).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         src.push_str(&rs);
         src.push_str(",\n");
     }
@@ -273,23 +334,45 @@ fn main() {
         let lang = path.parent().and_then(|p| p.file_name()).unwrap().to_string_lossy().to_string();
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let terms = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect::<Vec<_>>()
-            .join("\n");
-        lexicons.insert(format!("{lang}/{name}"), terms);
+        let terms: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        lexicons.insert(format!("{lang}/{name}"), front_coded(&terms));
     }
     src.push_str("pub static LEXICONS: &[(&str, &str)] = &[\n");
     for (k, v) in &lexicons {
-        writeln!(src, "({k:?}, {v:?}),").unwrap();
+        let lang = LANGS.iter().position(|l| k.starts_with(&format!("{l}/"))).expect("a lexicon under a language's folder");
+        writeln!(src, "({}, {}),", pool.lit(Shelf::Names, k), pool.lit(Shelf::Terms(lang), v)).unwrap();
     }
     src.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("rules.rs");
-    fs::write(out, src).unwrap();
+    fs::write(out, pool.finish(&src)).unwrap();
 
     unicode_tables();
+}
+
+/// A lexicon's terms, in file order, each as the number of leading bytes it shares with the term
+/// before it (a char: `'0'` plus the count), then the rest of it; joined by newlines. The files are
+/// sorted, so neighbours share most of their letters and the list gzips ~1.3 KB smaller in the WASM
+/// package (issue 2). `rules::spec::lexicons` decodes it once at load.
+fn front_coded(terms: &[&str]) -> String {
+    let mut out = String::new();
+    let mut prev = "";
+    for term in terms {
+        assert!(!term.contains('\n'));
+        // Shared bytes up to a char boundary, so the rest is itself a valid `str`.
+        let shared = prev
+            .char_indices()
+            .zip(term.char_indices())
+            .find(|((_, a), (_, b))| a != b)
+            .map_or(prev.len().min(term.len()), |((i, _), _)| i);
+        let shared = if term.is_char_boundary(shared) && prev.is_char_boundary(shared) { shared } else { 0 };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push(char::from_u32('0' as u32 + shared as u32).unwrap());
+        out.push_str(&term[shared..]);
+        prev = term;
+    }
+    out
 }
 
 /// The Unicode data `src/pattern.rs` needs to match exactly like the `regex` crate, taken from
@@ -316,23 +399,19 @@ fn unicode_tables() {
         }
     };
     let mut src = String::new();
-    for (name, pat) in [("DIGIT", r"\d"), ("SPACE", r"\s")] {
-        let _ = write!(src, "pub static {name}: &[(char, char)] = &[");
+    // The classes packed as varints (gap from the previous range's end, then length), unpacked by
+    // `pattern::unpack_ranges` (issue 2: WASM size; `\w`'s ~800 ranges ~1.5 KB smaller gzipped than
+    // `(char, char)` pairs, `\d`'s 72 a few hundred bytes).
+    for (name, pat) in [("DIGIT_PACKED", r"\d"), ("SPACE_PACKED", r"\s"), ("WORD_PACKED", r"\w")] {
+        let mut packed = Vec::new();
+        let mut prev_end = 0u32;
         for (a, b) in ranges(pat) {
-            let _ = write!(src, "({a:?}, {b:?}),");
+            varint(&mut packed, a as u32 - prev_end);
+            varint(&mut packed, b as u32 - a as u32);
+            prev_end = b as u32;
         }
-        src.push_str("];\n");
+        let _ = write!(src, "pub static {name}: &[u8] = &{packed:?};\n");
     }
-    // `\w` has ~800 ranges: packed as varints (gap from the previous range's end, then length),
-    // unpacked once by `pattern::word_ranges` (issue 2: WASM size; ~1.5 KB smaller gzipped).
-    let mut packed = Vec::new();
-    let mut prev_end = 0u32;
-    for (a, b) in ranges(r"\w") {
-        varint(&mut packed, a as u32 - prev_end);
-        varint(&mut packed, b as u32 - a as u32);
-        prev_end = b as u32;
-    }
-    let _ = write!(src, "pub static WORD_PACKED: &[u8] = &{packed:?};\n");
     // Orbits under simple case folding, for the characters the detectors' patterns can use.
     let mut next: BTreeMap<char, char> = BTreeMap::new();
     for c in (0u32..0x250).filter_map(char::from_u32) {
@@ -349,11 +428,18 @@ fn unicode_tables() {
             next.insert(m, orbit[(i + 1) % orbit.len()]);
         }
     }
-    src.push_str("pub static FOLD_NEXT: &[(char, char)] = &[");
+    // Packed like `\w` (issue 2: ~0.9 KB smaller gzipped than `(char, char)` pairs): per pair,
+    // the gap from the previous pair's first char, then the second char's distance from the first,
+    // zigzag-coded (orbits point both ways). Unpacked once by `pattern::fold_next`.
+    let mut packed = Vec::new();
+    let mut prev = 0u32;
     for (a, b) in next {
-        let _ = write!(src, "({a:?}, {b:?}),");
+        varint(&mut packed, a as u32 - prev);
+        let d = b as i32 - a as i32;
+        varint(&mut packed, ((d << 1) ^ (d >> 31)) as u32);
+        prev = a as u32;
     }
-    src.push_str("];\n");
+    let _ = write!(src, "pub static FOLD_NEXT_PACKED: &[u8] = &{packed:?};\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("unicode_tables.rs");
     fs::write(out, src).unwrap();
     decomposition_table();

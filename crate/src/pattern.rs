@@ -21,18 +21,40 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
 }
 
-/// Unicode `\w` as sorted inclusive ranges, unpacked once from the build-time varints.
+/// A class's sorted inclusive ranges from the build-time varints (`build.rs`, `unicode_tables`).
+fn unpack_ranges(packed: &[u8]) -> Vec<(char, char)> {
+    let mut bytes = packed.iter().copied().peekable();
+    let mut out = Vec::with_capacity(packed.len() / 2);
+    let mut prev_end = 0u32;
+    while bytes.peek().is_some() {
+        let start = prev_end + crate::decompose::read_varint(&mut bytes);
+        let end = start + crate::decompose::read_varint(&mut bytes);
+        out.push((char::from_u32(start).unwrap_or('\0'), char::from_u32(end).unwrap_or('\0')));
+        prev_end = end;
+    }
+    out
+}
+
+/// Unicode `\w` as sorted inclusive ranges, unpacked once.
 pub(crate) fn word_ranges() -> &'static [(char, char)] {
     static WORD: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
-    WORD.get_or_init(|| {
-        let mut bytes = tables::WORD_PACKED.iter().copied().peekable();
-        let mut out = Vec::with_capacity(800);
-        let mut prev_end = 0u32;
+    WORD.get_or_init(|| unpack_ranges(tables::WORD_PACKED))
+}
+
+/// Simple case folding's "next member of the orbit" for the Latin characters, as sorted pairs,
+/// unpacked once from the build-time varints.
+fn fold_next() -> &'static [(char, char)] {
+    static FOLD: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    FOLD.get_or_init(|| {
+        let mut bytes = tables::FOLD_NEXT_PACKED.iter().copied().peekable();
+        let mut out = Vec::with_capacity(460);
+        let mut prev = 0u32;
         while bytes.peek().is_some() {
-            let start = prev_end + crate::decompose::read_varint(&mut bytes);
-            let end = start + crate::decompose::read_varint(&mut bytes);
-            out.push((char::from_u32(start).unwrap_or('\0'), char::from_u32(end).unwrap_or('\0')));
-            prev_end = end;
+            let a = prev + crate::decompose::read_varint(&mut bytes);
+            let zigzag = crate::decompose::read_varint(&mut bytes);
+            let b = a as i32 + ((zigzag >> 1) as i32 ^ -((zigzag & 1) as i32));
+            out.push((char::from_u32(a).unwrap_or('\0'), char::from_u32(b as u32).unwrap_or('\0')));
+            prev = a;
         }
         out
     })
@@ -266,7 +288,8 @@ fn push_range(out: &mut Vec<(char, char)>, a: u32, b: u32) {
 /// The other members of `c`'s simple case-folding orbit, `c` first. `None` for a character with
 /// case variants that the table does not cover (only Latin orbits are there).
 fn orbit(c: char) -> Option<Vec<char>> {
-    let next = |c: char| tables::FOLD_NEXT.binary_search_by_key(&c, |&(a, _)| a).ok().map(|i| tables::FOLD_NEXT[i].1);
+    let fold = fold_next();
+    let next = |c: char| fold.binary_search_by_key(&c, |&(a, _)| a).ok().map(|i| fold[i].1);
     let mut out = vec![c];
     match next(c) {
         Some(mut n) => {
@@ -640,9 +663,9 @@ fn ascii_orbit(c: char) -> Vec<char> {
 
 fn perl_class(c: char, unicode: bool) -> Vec<(char, char)> {
     match (c, unicode) {
-        ('d', true) => tables::DIGIT.to_vec(),
+        ('d', true) => unpack_ranges(tables::DIGIT_PACKED),
         ('w', true) => word_ranges().to_vec(),
-        ('s', true) => tables::SPACE.to_vec(),
+        ('s', true) => unpack_ranges(tables::SPACE_PACKED),
         ('d', false) => vec![('0', '9')],
         ('w', false) => vec![('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
         _ => vec![('\t', '\r'), (' ', ' ')],

@@ -40,3 +40,22 @@ fn lexicons_are_sorted_deduplicated_lowercase_nfc() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// `build.rs` embeds each lexicon front-coded (issue 2: WASM size); what the checker reads back
+/// must be the file's terms, in the file's order.
+#[test]
+fn embedded_lexicons_read_back_as_the_files_terms() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+    let embedded = bedside::rules::spec::lexicons();
+    let mut files = 0;
+    for lang in bedside::Lang::ALL {
+        for file in fs::read_dir(root.join(lang.code())).unwrap().flatten() {
+            let name = format!("{}/{}", lang.code(), file.path().file_stem().unwrap().to_string_lossy());
+            let text = fs::read_to_string(file.path()).unwrap();
+            let terms: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            assert_eq!(embedded.get(&name).map(|v| v.iter().map(String::as_str).collect::<Vec<_>>()), Some(terms), "{name}");
+            files += 1;
+        }
+    }
+    assert_eq!(files, embedded.len(), "a lexicon embedded without its file, or the other way round");
+}

@@ -192,6 +192,17 @@ impl Example {
 mod data {
     use super::*;
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+
+    /// `len` bytes of `pool` from `start`: the rules' strings, all slices of one `POOL` that
+    /// `build.rs` lays out for gzip (`Pool` there). Checked when the crate compiles.
+    const fn at(pool: &'static str, start: usize, len: usize) -> &'static str {
+        let (_, rest) = pool.as_bytes().split_at(start);
+        let (bytes, _) = rest.split_at(len);
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => panic!("a pooled string not on char boundaries"),
+        }
+    }
 }
 
 /// Every rule file, in path order (`crate/rules/<category>/<id>.toml`), as `build.rs` embedded it.
@@ -205,10 +216,25 @@ pub fn lexicons() -> &'static BTreeMap<String, Vec<String>> {
         // Inserted one by one: `collect()` into a map would compile in a sort for its entries.
         let mut map = BTreeMap::new();
         for (k, v) in data::LEXICONS {
-            map.insert(k.to_string(), v.split('\n').filter(|t| !t.is_empty()).map(str::to_string).collect());
+            map.insert(k.to_string(), front_decoded(v));
         }
         map
     })
+}
+
+/// The terms of a lexicon as `build.rs` (`front_coded`) embeds it: per line, a char `'0' + n`
+/// saying how many leading bytes the term shares with the one before it, then the rest of it.
+fn front_decoded(coded: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for line in coded.split('\n').filter(|l| !l.is_empty()) {
+        let mut chars = line.chars();
+        let shared = chars.next().map_or(0, |c| c as usize - '0' as usize);
+        let mut term = String::with_capacity(shared + chars.as_str().len());
+        term.push_str(terms.last().map_or("", |prev| &prev[..shared]));
+        term.push_str(chars.as_str());
+        terms.push(term);
+    }
+    terms
 }
 
 /// Lexicon `name` of `lang`; empty when there is none.
