@@ -348,3 +348,24 @@ fn stated_permission_in_everyday_words_turns_a_story_off() {
     // A denial of consent is not consent.
     assert_client_data("No permission to share, but Rita, 88, celebrated her birthday on our ward after her fall.");
 }
+
+#[test]
+fn a_reply_by_name_about_their_prescription_record_or_operation_is_client_data() {
+    for text in [
+        "Monsieur Garnier, j'ai vu passer votre ordonnance de Kardégic hier : pas d'ibuprofène avec.",
+        "Panie Marku, widziałam w systemie Pana receptę na warfarynę.",
+        "Hej Søren, jeg kan se i din journal at du stadig får Marevan.",
+        "@soren_k hvor er det dejligt at se dig løbe igen efter din hofteoperation i august!",
+        "Ayten Hanım, diz ameliyatınızdan sonra bu kadar hızlı toparlanmanıza çok sevindik.",
+        "Fru Lund, din remiss till hudkliniken är skickad.",
+    ] {
+        assert_client_data(text);
+    }
+    for text in [
+        "Vi har e-recept nu: receptet hittar du i appen.",
+        "Efter en hofteoperation er genoptræning vigtig, så spørg din fysioterapeut til råds.",
+        "Une ordonnance ne se partage pas : chaque traitement est personnel.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
