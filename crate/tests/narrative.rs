@@ -369,3 +369,23 @@ fn a_reply_by_name_about_their_prescription_record_or_operation_is_client_data()
         assert_no_client_data(text);
     }
 }
+
+#[test]
+fn a_bed_or_room_number_points_at_one_inpatient() {
+    for text in [
+        "The gentleman in bay 3 sang to the whole night shift.",
+        "Pan z łóżka 4 na internie znowu krzyczy na salowe.",
+        "Le monsieur de la 12 sonne toutes les cinq minutes.",
+        "Damen på sal 4 har sjungit för hela avdelningen i kväll.",
+        "Manden på stue 2 har spurgt efter kaffe tolv gange i nat, og han er stadig vågen.",
+    ] {
+        assert_client_data(text);
+    }
+    for text in [
+        "Book a room 2 weeks ahead for the team day.",
+        "La dame de la boulangerie nous a offert des croissants.",
+        "The lady in bed is a painting by a local artist, now in our waiting room.",
+    ] {
+        assert_no_client_data(text);
+    }
+}

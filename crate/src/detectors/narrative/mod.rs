@@ -148,6 +148,12 @@ fn client_ref(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         if a.is_hypothetical(r.w) {
             continue;
         }
+        // "the lady in bed 4", "pan z sali 5", "le monsieur de la 12": a bed or room number points
+        // at one inpatient, whatever the story says about their care.
+        if bed_numbered(ctx, r) {
+            out.push(Hit::new(r.start, r.end, Confidence::High));
+            continue;
+        }
         if a.near(r.w, Role::Care, 20, 1).is_none() {
             continue;
         }
@@ -168,6 +174,14 @@ fn client_ref(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         // The span is the reference only, so identifiers inside the story keep their own findings.
         out.push(Hit::new(r.start, r.end, Confidence::High));
     }
+}
+
+/// A client reference that ends in a bed, bay or room word and is followed by its number.
+fn bed_numbered(ctx: &Ctx, r: &analysis::TermHit) -> bool {
+    const PLACES: &[&str] = &["bed", "bay", "room", "sal", "salen", "sali", "lozka", "lit", "chambre", "la", "stue", "stuen", "seng", "sengestue"];
+    let term = crate::text::fold(&ctx.text[r.start..r.end]);
+    let last = term.rsplit(' ').next().unwrap_or("");
+    PLACES.contains(&last) && ctx.text[r.end..].trim_start_matches([' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Age + condition + (time, place, telling, a client reference): a case story that can identify
