@@ -199,6 +199,29 @@ fn a_dose_change_until_the_doctor_sees_them_is_still_advice() {
 }
 
 #[test]
+fn more_diagnoses_medicines_and_ways_to_say_change_it() {
+    all_fire(Category::Advice, &[
+        "@liten_hosta låter som falsk krupp, ta ut henne i den kalla luften",
+        "@mor_til_to det lyder som børneorm, køb Vermox til hele familien",
+        "@julie_b c'est typiquement une migraine, prends de l'ibuprofène",
+        "@m_dupont vous pouvez sauter votre Amlor ce soir",
+        "@ebba_t du kan höja Concertan till 54 mg",
+        "@sara_l gör ett uppehåll med p-pillren i en månad",
+        "@jen_w stop the tranexamic acid for now",
+    ]);
+}
+
+#[test]
+fn permanent_and_guaranteed_results_and_more_superlatives() {
+    all_fire(Category::Claims, &[
+        "Whiter teeth with results that last forever!",
+        "Efekty zagwarantowane na wiele lat po jednym zabiegu.",
+        "Najlepszy ortodonta w Gdańsku przyjmuje nowych pacjentów.",
+        "Des résultats définitifs dès la première séance.",
+    ]);
+}
+
+#[test]
 fn claims_english() {
     all_fire(Category::Claims, &[
         "The best chiropractor in Manchester, five years running.",
