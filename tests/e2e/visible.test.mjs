@@ -131,5 +131,16 @@ test('www.facebook.com: an underline under a page layer (a fixed top bar, a moda
   assert.ok((await overlay(page)).some((i) => i.kind === 'badge' && i.visible), 'the badge is still shown');
   await uncover('picker');
   await expectUnderlined(page, sel, CLAIM, RULE);
+
+  // The composer's own toolbar right under the editor, opaque, where the badge is drawn: the
+  // badge stays (only a fixed or sticky layer hides it), and so does the underline.
+  const b = await page.evaluate((sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { x: r.left + scrollX, y: r.bottom + scrollY, w: r.width, bottom: r.bottom, right: r.right }; }, sel);
+  const ownBadge = (i) => i.kind === 'badge' && i.visible && Math.abs(i.rect.y - b.bottom) < 8 && Math.abs(i.rect.x + i.rect.width - b.right) < 8;
+  assert.ok((await overlay(page)).some(ownBadge), 'the box has its badge');
+  await cover('toolbar', `position:absolute;left:${b.x}px;top:${b.y}px;width:${b.w}px;height:40px;z-index:3;background:#f0f2f5`);
+  await page.waitForTimeout(500); // the page scan after a DOM change (100 ms) repaints
+  assert.ok((await overlay(page)).some(ownBadge), 'the badge is shown over the composer toolbar');
+  assert.ok((await drawn(page)).length > 0, 'the underline is still shown');
+  await uncover('toolbar');
   await page.close();
 });

@@ -192,15 +192,16 @@ export class Box {
    * there. A layer covers where it paints (a background, an image, a canvas), or when it is fixed
    * or sticky (a top bar, a chat bar, a modal: made to cover what scrolls under them). An invisible
    * element laid over the editor (a drop zone, a mention layer) is not a cover. Our own layers and
-   * the box's ancestors and descendants never cover it.
+   * the box's ancestors and descendants never cover it. `byPaint` false: only a fixed or sticky
+   * layer counts (the badge, drawn below the box over the composer's own toolbar, which paints).
    */
-  private coverAt(x: number, y: number): DOMRect | null {
+  private coverAt(x: number, y: number, byPaint = true): DOMRect | null {
     const e = document.elementFromPoint(x, y);
     if (!e || e.localName === 'bedside-overlay' || this.el.contains(e)) return null;
     let fixed = false;
     for (let n: Element | null = e; n && !n.contains(this.el); n = n.parentElement) {
       const style = getComputedStyle(n);
-      if (paints(n, style)) return n.getBoundingClientRect();
+      if (byPaint && paints(n, style)) return n.getBoundingClientRect();
       fixed ||= style.position === 'fixed' || style.position === 'sticky';
     }
     return fixed ? e.getBoundingClientRect() : null;
@@ -310,7 +311,7 @@ export class Box {
   private paintBadge(visible: boolean, edRect: DOMRect, viewportWidth: number, open: PageFinding[], state: 'on' | 'off' | { error: string }): void {
     const b = this.badge;
     // Under the site's top bar or a modal, as the box is: not drawn over them.
-    if (!visible || this.coverAt(edRect.right - 8, edRect.bottom + 10)) {
+    if (!visible || this.coverAt(edRect.right - 8, edRect.bottom + 10, false)) {
       if (this.badgePlace !== 'none') b.style.display = 'none';
       this.badgePlace = 'none';
       return;
