@@ -389,3 +389,22 @@ fn a_bed_or_room_number_points_at_one_inpatient() {
         assert_no_client_data(text);
     }
 }
+
+#[test]
+fn a_title_and_a_bed_or_ward_number_identify_an_inpatient() {
+    for text in [
+        "Mr T on Ward 7 pressed the call bell forty times last night.",
+        "Fru L på stue 3 har kaldt på mig hele natten, og hun vil ikke sove.",
+        "Pani Halina z sali 3 na ortopedii wraca jutro do domu.",
+        "Mrs Okafor in bed 12 finally got her cup of tea at 4 am.",
+    ] {
+        assert_client_data(text);
+    }
+    for text in [
+        "Mrs Jones in room 2 has been our receptionist for 20 years.",
+        "Plan B for the team day: Mr T will bring the cake.",
+        "Thanks to Dr Patel on Ward 9 for the teaching session.",
+    ] {
+        assert_no_client_data(text);
+    }
+}

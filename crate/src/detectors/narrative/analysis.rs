@@ -644,11 +644,15 @@ impl Analysis {
             // admission date identify them as well as a name does; read like a given name and
             // its initial ("Anna K.").
             let initials = self.initials_end(text, w);
-            if (!is_cap(word) && initials.is_none()) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
+            // "Mr D", "Fru K": one capital after a title is a person too.
+            let lone_initial = w > 0 && word.len() == 1 && word != "I" && word.as_bytes()[0].is_ascii_uppercase()
+                && self.has(w - 1, Role::Title) && self.sent[w - 1] == self.sent[w];
+            if (!is_cap(word) && initials.is_none() && !lone_initial) || self.mask[w] & non_name != 0 || street_compound(lang, word) {
                 w += 1;
                 continue;
             }
             let given = initials.is_some()
+                || lone_initial
                 || self.has(w, Role::GivenName)
                 || (word.chars().count() >= 4 && {
                     crate::clients::stem_word_into(word, &mut stem, &mut scratch);

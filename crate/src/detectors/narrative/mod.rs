@@ -122,6 +122,12 @@ fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
             // "my husband David was diagnosed ...": the writer's own family, not a client.
             continue;
         }
+        // "Mrs P in bed 4", "Fru K på stue 6", "Pani Halina z sali 5": a title and a bed or room
+        // number point at one inpatient, whatever else the post says.
+        if p.strong && bed_after(ctx, p.end) {
+            out.push(Hit::new(p.start, p.end, Confidence::High));
+            continue;
+        }
         let same = a.near(p.w, Role::Care, 12, 0);
         let next = a.near(p.w, Role::Care, if p.strong { 25 } else { 18 }, 1);
         // A bare first name is as often a colleague ("thanks to Sarah for covering the diabetes
@@ -176,12 +182,24 @@ fn client_ref(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
     }
 }
 
+/// Words for a bed, bay, ward or room, folded: the number after one points at one inpatient.
+const BED_PLACES: &[&str] = &["bed", "bay", "room", "ward", "sal", "salen", "sali", "lozka", "lit", "chambre", "la", "stue", "stuen", "seng", "sengestue"];
+
 /// A client reference that ends in a bed, bay or room word and is followed by its number.
 fn bed_numbered(ctx: &Ctx, r: &analysis::TermHit) -> bool {
-    const PLACES: &[&str] = &["bed", "bay", "room", "sal", "salen", "sali", "lozka", "lit", "chambre", "la", "stue", "stuen", "seng", "sengestue"];
     let term = crate::text::fold(&ctx.text[r.start..r.end]);
     let last = term.rsplit(' ').next().unwrap_or("");
-    PLACES.contains(&last) && ctx.text[r.end..].trim_start_matches([' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit())
+    BED_PLACES.contains(&last) && ctx.text[r.end..].trim_start_matches([' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A bed, bay, ward or room and its number within the three words after byte `end`: "on Ward 9",
+/// "in bed 4", "på stue 6", "z sali 5".
+fn bed_after(ctx: &Ctx, end: usize) -> bool {
+    let hi = crate::detectors::ids::floor_boundary(ctx.text, (end + 32).min(ctx.text.len()));
+    let after = crate::text::fold(&ctx.text[end..hi]);
+    let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
+    // Not "room" or "la": a staff member has a room too ("Mrs Jones in room 2, our receptionist").
+    words.windows(2).any(|w| BED_PLACES.contains(&w[0]) && !matches!(w[0], "room" | "la" | "chambre") && w[1].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Age + condition + (time, place, telling, a client reference): a case story that can identify
