@@ -343,7 +343,7 @@ fn term(tag: usize, raw: &str) -> Option<(String, TermInfo)> {
     if folded.chars().count() < 2 {
         return None;
     }
-    let written = normalize_spaces(&body.to_lowercase()).chars().collect();
+    let written = normalize_spaces(&crate::text::lowercase(body)).chars().collect();
     let more = rest.split_whitespace().map(fold).collect();
     Some((folded, TermInfo { tag, prefix, written, raw: false, more }))
 }

@@ -76,6 +76,12 @@ pub(crate) fn next_stop(b: &[u8], mut i: usize, stops: &[u8]) -> usize {
     b.len()
 }
 
+/// Lower case, char by char. Not `str::to_lowercase`: its special cases (a Greek final sigma)
+/// matter to no term here, and it is 4 KB of WASM of its own.
+pub fn lowercase(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
 /// Folds a whole string (used for lexicon terms and allow-list entries).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -229,7 +229,7 @@ impl Detector for Phone {
                 continue;
             }
             // Amounts, percentages and measures are not phone numbers.
-            let next: String = text[e..].chars().take(4).collect::<String>().to_lowercase();
+            let next: String = text[e..].chars().take(4).flat_map(char::to_lowercase).collect();
             let next = next.trim_start();
             if ["%", "kr", "zl", "zł", "€", "$", "£", "tl", "mg", "kg", "ml", "km", "eur", "sek", "dkk", "pln"].iter().any(|u| next.starts_with(u)) {
                 continue;
@@ -297,7 +297,7 @@ fn named_just_before(ctx: &Ctx, s: usize) -> Option<usize> {
         return None;
     }
     let mut words = gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '(' | '-' | '–' | '.' | '/')).filter(|w| !w.is_empty());
-    let leads_only = words.by_ref().take(3).all(|w| NUMBER_LEADS.contains(&w.to_lowercase().as_str()));
+    let leads_only = words.by_ref().take(3).all(|w| NUMBER_LEADS.contains(&crate::text::lowercase(w).as_str()));
     (leads_only && words.next().is_none()).then_some(end)
 }
 

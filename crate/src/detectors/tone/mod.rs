@@ -106,7 +106,7 @@ fn has_capitals_agrees_with_counting_chars() {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    let lower = crate::text::lowercase(word);
     ACRONYMS.contains(&lower.as_str())
 }
 
