@@ -162,6 +162,8 @@ fn business_phone_numbers_stay_quiet() {
     assert_clean("Freephone 0800 123 4567, any time.");
     // A reply to a patient that gives the practice's own booking line.
     assert_clean_as("Pani Zosiu, nie odpowiadam na pytania medyczne w komentarzach – zapraszam do umówienia wizyty telefonicznie: 698 321 457.", Lang::Pl);
+    // A job advert's contact: a manager named with their number.
+    assert_clean_as("Vi søger en fysioterapeut til genoptræningen, 32 timer. Vil du vide mere, så ring til daglig leder Hanne Birk på 41 22 33 44.", Lang::Da);
 }
 
 #[test]

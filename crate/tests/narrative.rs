@@ -408,3 +408,62 @@ fn a_title_and_a_bed_or_ward_number_identify_an_inpatient() {
         assert_no_client_data(text);
     }
 }
+
+#[test]
+fn a_commenter_mentioned_by_full_name_is_answered_not_disclosed() {
+    // Diagnosing a commenter from what they wrote is advice (the advice rules warn); nothing shows
+    // the writer holds their care.
+    for text in [
+        "@Peter Lindqvist that ache in your heel every morning sounds like plantar fasciitis to me. Stop running for a month.",
+        "@Marie-Claire Dubois ce que vous décrivez ressemble à une sciatique, arrêtez le sport une semaine.",
+        "Zeynep Hanım anlattığınız şikayetler tipik reflü, akşamları geç yemek yemeyin.",
+        "@Tom Baker with a blood pressure of 90 over 60 I'd skip tomorrow's ramipril.",
+        "Pani Ewo, przy cukrze 180 na czczo warto powtórzyć badanie krwi w przyszłym tygodniu.",
+        "@Sue Grant ask your GP for an ultrasound of that lump before you do anything else.",
+    ] {
+        assert_no_client_data(text);
+    }
+    // Their own results, their visit: the writer knows their care.
+    for text in [
+        "@Peter Lindqvist your biopsy results came back clear, see you on Monday.",
+        "Zeynep Hanım tahlil sonuçlarınız geldi, yarın sizi arayacağız.",
+        "Pani Ewo, wyniki badania krwi są już u nas, zapraszam jutro.",
+    ] {
+        assert_client_data(text);
+    }
+}
+
+#[test]
+fn a_hyphenated_given_name_is_one_name() {
+    let text = "So glad Anne-Sophie Martin is back on her feet after her hip operation in May.";
+    let got = client_data_findings(text, Settings::default());
+    assert!(got.iter().any(|(r, _, p)| r == "client-named-care" && p == "Anne-Sophie Martin"), "{got:?}");
+}
+
+#[test]
+fn a_common_word_is_not_a_name_for_sharing_a_names_stem() {
+    // "Free" shares its stem with "Freya" but is shorter than any name of that stem.
+    assert_no_client_data("Free eye tests for children with diabetes this week.");
+    assert_client_data("Freyas astma har blivit mycket bättre sedan hon började med den nya inhalatorn.");
+}
+
+#[test]
+fn the_writers_own_diagnosis_is_not_a_case_story() {
+    for text in [
+        "Two years ago I was diagnosed myself: breast cancer, 41 years old, two small kids. Check yourselves.",
+        "För tre år sedan fick jag själv diagnosen: MS, 38 år. I dag jobbar jag heltid igen.",
+        "Rok temu usłyszałam diagnozę: stwardnienie rozsiane, 36 lat. Dziś wracam do pracy.",
+        "Il y a deux ans, on m'a diagnostiqué un lymphome, à 44 ans. Aujourd'hui je reprends les gardes.",
+        "For to år siden fik jeg selv diagnosen: leukæmi, 39 år. Nu er jeg tilbage på afdelingen.",
+        "İki yıl önce ben de tanıyı aldım: lenfoma, 42 yaşında. Bugün nöbetlere dönüyorum.",
+    ] {
+        assert_no_client_data(text);
+    }
+    // Someone else's diagnosis, told by the writer, is still a case story.
+    for text in [
+        "Yesterday a 41-year-old teacher from Leeds was diagnosed with breast cancer in my clinic.",
+        "I går fick en 38-årig lärare från Umeå diagnosen MS hos oss på mottagningen.",
+    ] {
+        assert_client_data(text);
+    }
+}

@@ -67,6 +67,9 @@ pub enum Role {
     /// man, kvinna, kobieta, femme, kadın. Capitalised ("Woman, 44, ...") they are not a name; a person described only by one
     /// ("a woman in her forties") is too little for a case story's cue.
     PersonNoun,
+    /// The writer's own diagnosis (lexicon `care-own-illness`): "I was diagnosed", "fick jag
+    /// diagnosen", "on m'a diagnostiqué". An age beside one is the writer's, not a client's.
+    OwnIllness,
 }
 
 impl Role {
@@ -75,7 +78,7 @@ impl Role {
     }
 }
 
-const LEXICON_ROLES: [(&str, Role); 14] = [
+const LEXICON_ROLES: [(&str, Role); 15] = [
     ("care-age", Role::Age),
     ("client-person-nouns", Role::PersonNoun),
     ("care-records", Role::Record),
@@ -91,6 +94,7 @@ const LEXICON_ROLES: [(&str, Role); 14] = [
     ("care-disclosure", Role::Disclosure),
     ("care-testimonial", Role::Testimonial),
     ("care-hypothetical", Role::Hypothetical),
+    ("care-own-illness", Role::OwnIllness),
 ];
 
 fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
@@ -197,6 +201,13 @@ fn lang_terms(lang: Lang) -> Vec<(&'static str, Role)> {
         terms.push((g, Role::GivenName));
     }
     terms
+}
+
+/// Does this Turkish word carry a second-person plural ending ("sonucunuz", "anlattığınız")?
+#[inline(never)]
+pub fn second_person_plural(word: &str) -> bool {
+    let word = fold(word);
+    (word.contains("niz") || word.contains("nuz")) && !word.starts_with("deniz")
 }
 
 /// `(tag, term)` pairs of the narrative word classes of `lang`, for the shared automaton
@@ -541,8 +552,28 @@ impl Analysis {
         self.mask.get(w).is_some_and(|m| m & role.bit() != 0)
     }
 
-    fn word<'t>(&self, text: &'t str, w: usize) -> &'t str {
+    pub fn word<'t>(&self, text: &'t str, w: usize) -> &'t str {
         self.words.get(w).map(|&(s, e)| &text[s..e]).unwrap_or("")
+    }
+
+    /// Is one of the words in `range`, folded, in `list`?
+    #[inline(never)]
+    pub fn any_word_in(&self, text: &str, range: std::ops::Range<usize>, list: &[&str]) -> bool {
+        range.filter(|&j| j < self.words.len()).any(|j| list.contains(&fold(self.word(text, j)).as_str()))
+    }
+
+    /// Does word `w` (or the hyphenated name it ends) directly follow an `@`?
+    fn mentioned(&self, text: &str, mut w: usize) -> bool {
+        while w > 0 && self.gap(text, w - 1) == "-" {
+            w -= 1;
+        }
+        text[..self.words[w].0].ends_with('@')
+    }
+
+    /// A Turkish second-person plural ending ("anlattığınız") among the words of the first
+    /// sentence from word `from` on.
+    fn second_person_follows(&self, text: &str, from: usize) -> bool {
+        (from..self.words.len()).take_while(|&j| self.sent[j] == 0).any(|j| second_person_plural(self.word(text, j)))
     }
 
     /// Only spaces (and at most one of `seps`) between words `a` and `a + 1`.
@@ -654,15 +685,28 @@ impl Analysis {
             let given = initials.is_some()
                 || lone_initial
                 || self.has(w, Role::GivenName)
-                || (word.chars().count() >= 4 && {
+                // English names don't inflect (a possessive keeps its apostrophe), and English
+                // words share stems with names: "Free" with "Freya".
+                || (lang != Lang::En && word.chars().count() >= 4 && {
                     crate::clients::stem_word_into(word, &mut stem, &mut scratch);
                     given_stems.contains(stem.as_str())
                 });
-            if w > 0 && self.gap(text, w - 1).ends_with('@') {
+            if self.mentioned(text, w) {
+                // "@Karen Hughes", "@Gun-Britt Svensson": a full name mentioned is the handle found
+                // above, not another person.
+                while w + 1 < n && matches!(self.gap(text, w), " " | "-") && is_cap(self.word(text, w + 1)) {
+                    w += 1;
+                }
                 w += 1;
                 continue;
             }
             let mut start = self.words[w].0;
+            // "Gun-Britt", "Anne-Sophie": a hyphenated given name starts at its first part.
+            let mut first = w;
+            while first > 0 && self.gap(text, first - 1) == "-" && is_cap(self.word(text, first - 1)) {
+                first -= 1;
+                start = self.words[first].0;
+            }
             let mut end = self.words[w].1;
             let mut strong = false;
             // A title before: "Pani Bożena", "Mme Lefort", "M. Carvalho".
@@ -737,6 +781,9 @@ impl Analysis {
                 let vocative = w <= 1 && self.sent[w] == 0 && self.age_after(text, last).is_none() && {
                     let after_end = text[end..].trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
                     after_end.trim_start().starts_with(',')
+                        // Turkish "Hülya Hanım anlattığınız ...": the title after the name and a
+                        // second-person verb address her without a comma.
+                        || (lang == Lang::Tr && last + 1 < n && end == self.words[last + 1].1 && self.has(last + 1, Role::TitleAfter) && self.second_person_follows(text, last + 2))
                 } && !self.aside_about(w, last, strong);
                 let own = (w.saturating_sub(2)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::OwnKin));
                 persons.push(Person { start, end, w, handle: false, strong, staff, greeted, vocative, key: fold(word), own });

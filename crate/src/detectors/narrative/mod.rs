@@ -233,7 +233,8 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
             || (w.saturating_sub(15)..(w + 15).min(a.words.len())).any(place_word)
     };
     for &(s, e, w) in &a.ages {
-        if a.is_hypothetical(w) {
+        // "I was diagnosed myself: breast cancer, 34": the writer's own story.
+        if a.is_hypothetical(w) || a.near(w, Role::OwnIllness, 20, 1).is_some() {
             continue;
         }
         // "Klient, 41 lat" / "un client de 45 ans" / "Danışanım, 29 yaşında": a client with an age.
@@ -275,8 +276,35 @@ fn second_person_suffix(ctx: &Ctx, h: &analysis::TermHit) -> bool {
         return false;
     }
     let end = ctx.text[h.start..].find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).map(|i| h.start + i).unwrap_or(ctx.text.len());
-    let word = crate::text::fold(&ctx.text[h.start..end]);
-    ["niz", "nuz", "iniz", "unuz"].iter().any(|s| word.contains(s))
+    analysis::second_person_plural(&ctx.text[h.start..end])
+}
+
+/// Is this record word something other than a result the writer holds? A value the person gave,
+/// made the condition of what follows ("with a TSH of 6.1", "przy LDL 190", "avec une tension à
+/// 9", "TSH'niz 6,1 ise"), or a test to have done or a medicine to take ("repeat the lipid panel",
+/// "zrobić morfologię", "sluta ta dina tabletter"): what a commenter said of themselves, answered.
+/// The advice rules judge what is said about it.
+#[inline(never)]
+fn not_their_result(a: &Analysis, ctx: &Ctx, r: &analysis::TermHit) -> bool {
+    // Per language (Lang::ALL order: en, sv, pl, fr, da, tr), folded. Turkish puts both after.
+    const TO_DO: [&[&str]; 6] = [
+        &["repeat", "get", "book", "request", "take", "taking"],
+        &["ta", "boka", "gora", "upprepa"],
+        &["powtorzyc", "zrobic", "wykonac", "powtorz", "zrob"],
+        &["refaire", "faire", "demander", "refaites", "faites"],
+        &["tage", "gentage", "bestille", "bestil"],
+        &["yaptirin", "tekrarlayin"],
+    ];
+    const CONDITIONS: [&[&str]; 6] = [&["if", "with", "at"], &["om", "med", "vid"], &["przy", "jesli", "jezeli", "gdy"], &["si", "avec"], &["hvis", "med", "ved"], &["ise"]];
+    let (l, tr) = (ctx.lang.index(), ctx.lang == crate::lang::Lang::Tr);
+    let before = |n: usize| if tr { r.w + 1..r.w + 1 + n } else { r.w.saturating_sub(n)..r.w };
+    if a.any_word_in(ctx.text, before(2), TO_DO[l]) {
+        return true;
+    }
+    let Some(number) = (r.w + 1..(r.w + 5).min(a.words.len())).find(|&j| a.word(ctx.text, j).starts_with(|c: char| c.is_ascii_digit())) else {
+        return false;
+    };
+    a.any_word_in(ctx.text, if tr { number + 1..number + 3 } else { before(3) }, CONDITIONS[l])
 }
 
 /// A public reply that discusses the addressee's own care: "@jenny_r your biopsy results look
@@ -300,7 +328,11 @@ fn public_reply(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         if a.sent[r.w] > a.sent[to.w] + 2 {
             break;
         }
-        let your = a.near(r.w, Role::Your, 5, 0);
+        if not_their_result(a, ctx, r) {
+            continue;
+        }
+        // Not "ask your GP for a scan": the "your" belongs to the doctor between them.
+        let your = a.near(r.w, Role::Your, 5, 0).filter(|y| !a.terms.iter().any(|t| t.role == Role::Staff && t.w > y.w.min(r.w) && t.w < y.w.max(r.w)));
         if your.is_some() || second_person_suffix(ctx, r) || (to.vocative && to.strong) {
             let s = your.map(|y| y.start.min(r.start)).unwrap_or(r.start);
             out.push(Hit::new(s, r.end.max(your.map(|y| y.end).unwrap_or(0)), Confidence::High));
