@@ -467,3 +467,28 @@ fn the_writers_own_diagnosis_is_not_a_case_story() {
         assert_client_data(text);
     }
 }
+
+#[test]
+fn a_public_role_in_one_town_or_club_names_the_patient() {
+    for text in [
+        "Not naming names, but the Leeds striker came in this morning with a torn hamstring after the derby.",
+        "The mayor of Ashby sat in my chair yesterday with a broken front tooth.",
+        "Rektorn på Björkskolan var hos oss i dag med en avslagen framtand.",
+        "Bramkarz naszej Wisły był dziś u mnie z wybitym zębem.",
+        "Le talonneur du Stade Rochelais était dans mon fauteuil ce matin avec une incisive cassée.",
+        "Borgmesteren i Skive sad i min stol i morges med en knækket tand.",
+        "Kasabamızın muhtarı dün kırık dişiyle koltuğuma oturdu.",
+    ] {
+        assert_client_data(text);
+    }
+    for text in [
+        // A ceremony, a role without a visit, a role in no particular place.
+        "The mayor of Leeds opened our new diabetes unit today.",
+        "Borgmesteren indviede i dag vores nye kræftafdeling i Vejle.",
+        "Our goalkeeper training session for kids starts Monday at the sports centre.",
+        "Our headteacher told me the school nurse service will start again in January.",
+        "A goalkeeper came in with a broken finger: always tape your fingers, folks.",
+    ] {
+        assert_no_client_data(text);
+    }
+}

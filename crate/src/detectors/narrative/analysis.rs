@@ -70,6 +70,9 @@ pub enum Role {
     /// The writer's own diagnosis (lexicon `care-own-illness`): "I was diagnosed", "fick jag
     /// diagnosen", "on m'a diagnostiqué". An age beside one is the writer's, not a client's.
     OwnIllness,
+    /// A public role held by one person in a place (lexicon `client-public-roles`): mayor,
+    /// goalkeeper, headmaster, parish priest. Named with its town or club, it names them.
+    PublicRole,
 }
 
 impl Role {
@@ -78,7 +81,7 @@ impl Role {
     }
 }
 
-const LEXICON_ROLES: [(&str, Role); 15] = [
+const LEXICON_ROLES: [(&str, Role); 16] = [
     ("care-age", Role::Age),
     ("client-person-nouns", Role::PersonNoun),
     ("care-records", Role::Record),
@@ -95,6 +98,7 @@ const LEXICON_ROLES: [(&str, Role); 15] = [
     ("care-testimonial", Role::Testimonial),
     ("care-hypothetical", Role::Hypothetical),
     ("care-own-illness", Role::OwnIllness),
+    ("client-public-roles", Role::PublicRole),
 ];
 
 fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {

@@ -208,6 +208,7 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
     if a.any(Role::Hypothetical) && a.hypothetical_sentences.contains(&0) {
         return;
     }
+    public_figure(a, ctx, out);
     let text = ctx.text;
     let capitalised = |j: usize| a.words.get(j).is_some_and(|&(s, e)| text[s..e].chars().next().is_some_and(char::is_uppercase));
     // "from Wigan", "in Wigan", "i Borås", "w Kutnie", "à Vesoul", "ved Skive", "Bolu'dan": a place
@@ -266,6 +267,54 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         let about = a.near(d.w, Role::Care, 25, 1).is_some() || a.near(d.w, Role::Pronoun, 12, 0).is_some();
         if when && about && !a.ages.iter().any(|&(_, _, w)| w.abs_diff(d.w) <= 25) {
             out.push(Hit::new(who.start, d.end, Confidence::High));
+        }
+    }
+}
+
+/// "The mayor of Ashby sat in my chair with a broken tooth", "bramkarz naszej Pogoni był dziś u
+/// mnie", "the Leeds striker came in with a torn hamstring": a public role in one town or club
+/// names one person as well as a name does. Not at a ceremony ("the mayor opened our new ward").
+fn public_figure(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
+    // Per language (Lang::ALL order), folded.
+    const OURS: [&[&str]; 6] = [&["our"], &["var", "vart", "vara"], &["nasz", "naszego", "naszej", "nasza"], &["notre", "nos"], &["vores"], &["bizim"]];
+    const CEREMONY: [&[&str]; 6] = [
+        &["opened", "open", "unveiled", "launched", "visit", "visited", "award", "awarded", "ceremony", "speech", "thanked"],
+        &["invigde", "inviga", "besokte", "delade", "tal", "tackade"],
+        &["otworzyl", "otworzyla", "otwarcie", "odwiedzil", "odwiedzila", "wreczyl", "wreczyla", "przemowienie", "podziekowal"],
+        &["inaugure", "inauguree", "inaugurer", "inauguration", "visite", "remis", "discours", "remercie"],
+        &["abnede", "indviede", "besogte", "uddelte", "tale", "takkede"],
+        &["acti", "acilis", "acilisini", "ziyaret", "odul", "tesekkur"],
+    ];
+    let text = ctx.text;
+    let l = ctx.lang.index();
+    let capitalised = |j: usize| a.word(text, j).starts_with(char::is_uppercase);
+    for r in a.terms.iter().filter(|t| t.role == Role::PublicRole) {
+        if a.is_hypothetical(r.w) {
+            continue;
+        }
+        // Seen as a patient ("came in", "sat in my chair", "odbiera u nas") with something wrong.
+        let Some(visit) = a.near(r.w, Role::Disclosure, 12, 0) else { continue };
+        if a.near(r.w, Role::Care, 20, 0).is_none() {
+            continue;
+        }
+        let sentence = a.sent[r.w];
+        let first = (0..=r.w).rev().take_while(|&j| a.sent[j] == sentence).last().unwrap_or(r.w);
+        let last = (r.w..a.words.len()).take_while(|&j| a.sent[j] == sentence).last().unwrap_or(r.w);
+        if a.any_word_in(text, first..last + 1, CEREMONY[l]) {
+            continue;
+        }
+        // Its town or club: a capitalised word just before ("the Leeds striker") or in the words
+        // after ("mayor of Ashby", "målvakten i Tranås HC"), or "our mayor".
+        let specific = (r.w > first && capitalised(r.w - 1) && r.w - 1 > first)
+            || (r.w + 1..(r.w + 5).min(last + 1)).any(capitalised)
+            || a.any_word_in(text, r.w.saturating_sub(2)..(r.w + 3).min(last + 1), OURS[l])
+            // Turkish "our" is a suffix: "kasabamızın muhtarı", "muhtarımız".
+            || (ctx.lang == crate::lang::Lang::Tr && (r.w.saturating_sub(2)..=r.w).any(|j| {
+                let w = crate::text::fold(a.word(text, j));
+                w.contains("miz") || w.contains("muz")
+            }));
+        if specific {
+            out.push(Hit::new(r.start.min(visit.start), r.end.max(visit.end), Confidence::High));
         }
     }
 }
