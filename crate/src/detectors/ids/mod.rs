@@ -182,6 +182,7 @@ pub(crate) fn is_leap(year: u32) -> bool {
 }
 
 /// A real calendar date. `year` None means "some year": 29 February is allowed.
+#[inline(never)]
 pub(crate) fn valid_date(year: Option<u32>, month: u32, day: u32) -> bool {
     let max = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -196,6 +197,7 @@ pub(crate) fn valid_date(year: Option<u32>, month: u32, day: u32) -> bool {
 }
 
 /// Digits of an ASCII string as numbers (non-digits skipped).
+#[inline(never)]
 pub(crate) fn digits(s: &str) -> Vec<u32> {
     s.bytes().filter(u8::is_ascii_digit).map(|b| (b - b'0') as u32).collect()
 }
