@@ -408,3 +408,36 @@ fn a_title_and_a_bed_or_ward_number_identify_an_inpatient() {
         assert_no_client_data(text);
     }
 }
+
+/// A ward or clinic announcing a birth names the newborn and the parents with the birth weight:
+/// a birth in its care, told in public. A welcome there greets the baby, not a new colleague.
+#[test]
+fn a_birth_announcement_with_names_and_the_weight_is_client_data() {
+    for (text, name) in [
+        ("Welcome to the world, baby Oliver! Born at 03:12 this morning, 3,450 g. Congratulations to Emma and Tom.", "baby Oliver"),
+        ("Our first baby of the year: little Ava arrived just after midnight, 7lb 2oz.", "little Ava"),
+        ("Välkommen till världen, lilla Elsa! Hon föddes i natt och vägde 3 450 gram.", "lilla Elsa"),
+        ("Witamy na świecie małą Zosię! Urodziła się dziś o świcie, waga 3450 g.", "małą Zosię"),
+        ("Bienvenue à Léna, née cette nuit (3,2 kg) ! Félicitations aux parents.", "Léna"),
+        ("Velkommen til verden, lille Ida! Hun blev født i nat og vejede 3.450 gram.", "lille Ida"),
+        ("Dünyaya hoş geldin Elif bebek! Bu sabah 3.450 gram olarak doğdu.", "Elif bebek"),
+        // The parents, in the next sentence.
+        ("Mia was born on Tuesday, 3.1 kg. Huge congratulations to Sarah and James!", "James"),
+    ] {
+        assert_flags_piece(text, "client-named-care", name);
+    }
+    for text in [
+        // A colleague's baby, the writer's own, a welcome to a new colleague, statistics, advice.
+        "Congratulations to our midwife Claire on the birth of her daughter Mia, 3.2 kg!",
+        "Our daughter Mia was born on Sunday, 3.2 kg, and we are over the moon.",
+        "Welcome to Sarah, our new midwife, who joins the birth centre team on Monday.",
+        "312 babies were born here last year; the average birth weight was 3,400 g.",
+        "Babies born under 2,500 g need extra warmth: skin to skin helps.",
+        // A threshold or a range is not one baby's weight, even with a name in the sentence.
+        "Fråga Lisa om bebisar som föds under 2 500 gram.",
+        "Demandez à Camille : les bébés nés avec moins de 2,5 kg ont besoin de chaleur.",
+        "Kasia opowie o noworodkach urodzonych poniżej 2500 g.",
+    ] {
+        assert_no_client_data(text);
+    }
+}

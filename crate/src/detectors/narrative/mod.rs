@@ -109,8 +109,17 @@ fn patient_cue(a: &Analysis, ctx: &Ctx, p: &analysis::Person) -> bool {
 
 /// A named person (not a colleague) with a care context nearby.
 fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
+    // A birth announcement names the newborn and the parents: a birth at the ward or clinic is
+    // their care. One that names a colleague is about the colleague's own baby.
+    let colleague_baby = a.persons.iter().any(|p| p.staff && a.in_birth_announcement(p.w));
     for p in &a.persons {
         if p.handle || p.staff || a.is_hypothetical(p.w) {
+            continue;
+        }
+        // A capitalised word after "from" / "de" is a place ("la maternité de Millau").
+        let place = p.w > 0 && a.has(p.w - 1, Role::From);
+        if !p.own && !colleague_baby && !place && a.in_birth_announcement(p.w) {
+            out.push(Hit::new(p.start, p.end, Confidence::High));
             continue;
         }
         if addressed(p) {
