@@ -441,3 +441,12 @@ fn a_birth_announcement_with_names_and_the_weight_is_client_data() {
         assert_no_client_data(text);
     }
 }
+
+/// Danish "alle" (all, everyone) is not the street word "allé": a name followed by it is not a
+/// colleague's or a street's.
+#[test]
+fn danish_alle_after_a_name_is_not_a_street() {
+    assert_flags_piece("Jens har alle symptomerne på lungebetændelse, og han blev indlagt i går.", "client-named-care", "Jens");
+    assert_flags_piece("Kirsten fra Vesterbro Allé var til kontrol for sin diabetes i går.", "client-named-care", "Kirsten fra Vesterbro");
+    assert_no_client_data("Tak til Mette og alle de andre sygeplejersker for en god vagt.");
+}
