@@ -450,3 +450,17 @@ fn danish_alle_after_a_name_is_not_a_street() {
     assert_flags_piece("Kirsten fra Vesterbro Allé var til kontrol for sin diabetes i går.", "client-named-care", "Kirsten fra Vesterbro");
     assert_no_client_data("Tak til Mette og alle de andre sygeplejersker for en god vagt.");
 }
+
+/// A hyphenated first name ("Gun-Britt", "Jean-Pierre") or surname ("Nowak-Kowalska") is one name:
+/// the finding covers all of it, not its last part.
+#[test]
+fn hyphenated_names_are_flagged_whole() {
+    for (text, name) in [
+        ("Gun-Britt Svensson på sal 4 har fått sin höftprotes idag och mår bra.", "Gun-Britt Svensson"),
+        ("Jean-Pierre Martin, 67 ans, opéré hier de la hanche, rentre demain.", "Jean-Pierre Martin"),
+        ("Anne-Marie was admitted last night with chest pain; her ECG was normal.", "Anne-Marie"),
+        ("Pani Anna Nowak-Kowalska z sali 3 wraca jutro do domu po operacji.", "Pani Anna Nowak-Kowalska"),
+    ] {
+        assert_flags_piece(text, "client-named-care", name);
+    }
+}

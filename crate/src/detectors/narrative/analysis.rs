@@ -698,9 +698,15 @@ impl Analysis {
                 w += 1;
                 continue;
             }
+            // "Gun-Britt", "Jean-Pierre": a hyphenated first name is one name, known by either part.
+            let mut k = w;
+            while k + 1 < n && self.gap(text, k) == "-" && is_cap(self.word(text, k + 1)) {
+                k += 1;
+            }
             let given = initials.is_some()
                 || lone_initial
                 || self.has(w, Role::GivenName)
+                || self.has(k, Role::GivenName)
                 || (word.chars().count() >= 4 && {
                     crate::clients::stem_word_into(word, &mut stem, &mut scratch);
                     given_stems.contains(stem.as_str())
@@ -710,7 +716,7 @@ impl Analysis {
                 continue;
             }
             let mut start = self.words[w].0;
-            let mut end = self.words[w].1;
+            let mut end = self.words[k].1;
             let mut strong = false;
             // A title before: "Pani Bożena", "Mme Lefort", "M. Carvalho".
             // (The sentence splitter ends a sentence at "M." / "Mr."; a title abbreviation does not.)
@@ -732,12 +738,12 @@ impl Analysis {
             }
             // Surname or initial after: "Dean Holt", "Anna K.", "Lena B". Initials ("R.B.") end
             // at their last full stop.
-            let mut k = w;
             if let Some(i) = initials {
                 k = i;
                 end = self.words[i].1 + 1;
             }
-            while k + 1 < n && self.gap(text, k).chars().all(|c| c == ' ') && !self.gap(text, k).is_empty() {
+            // Also a double-barrelled surname: "Anna Nowak-Kowalska".
+            while k + 1 < n && (self.gap(text, k) == "-" || self.gap(text, k).chars().all(|c| c == ' ')) && !self.gap(text, k).is_empty() {
                 let next = self.word(text, k + 1);
                 let initial = next.chars().count() == 1
                     && next.chars().all(char::is_uppercase)
