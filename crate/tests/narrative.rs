@@ -423,6 +423,8 @@ fn a_birth_announcement_with_names_and_the_weight_is_client_data() {
         ("Dünyaya hoş geldin Elif bebek! Bu sabah 3.450 gram olarak doğdu.", "Elif bebek"),
         // The parents, in the next sentence.
         ("Mia was born on Tuesday, 3.1 kg. Huge congratulations to Sarah and James!", "James"),
+        // A hospital named after a saint is not a colleague.
+        ("Twins! Lily (2.4 kg) and Grace (2.6 kg) were born yesterday at St Mary's.", "Grace"),
     ] {
         assert_flags_piece(text, "client-named-care", name);
     }

@@ -111,7 +111,12 @@ fn patient_cue(a: &Analysis, ctx: &Ctx, p: &analysis::Person) -> bool {
 fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
     // A birth announcement names the newborn and the parents: a birth at the ward or clinic is
     // their care. One that names a colleague is about the colleague's own baby.
-    let colleague_baby = a.persons.iter().any(|p| p.staff && a.in_birth_announcement(p.w));
+    // ("St Mary's" is the hospital, not a colleague.)
+    let saint = |p: &analysis::Person| {
+        let before = ctx.text[..p.start].trim_end().rsplit(' ').next().unwrap_or("");
+        matches!(crate::text::fold(before).as_str(), "st" | "st." | "saint" | "sainte" | "sankt" | "skt" | "skt." | "sw.")
+    };
+    let colleague_baby = a.persons.iter().any(|p| p.staff && a.in_birth_announcement(p.w) && !saint(p));
     for p in &a.persons {
         if p.handle || p.staff || a.is_hypothetical(p.w) {
             continue;
