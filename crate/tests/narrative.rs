@@ -466,3 +466,21 @@ fn hyphenated_names_are_flagged_whole() {
         assert_flags_piece(text, "client-named-care", name);
     }
 }
+
+/// Informal Turkish replies own the record with a suffix: "reçeten" (your prescription),
+/// "mamografin" (your mammogram). Only where the form cannot also mean "of the ...": after a
+/// vowel the genitive is "-nin" ("reçetenin"), so "reçeten" is "yours"; after a consonant
+/// ("tahlillerin", "sonuçların") the two are written alike and are left alone.
+#[test]
+fn informal_turkish_replies_about_their_prescription_or_scan_are_client_data() {
+    assert_flags_piece("@mehmet.y reçeten eczaneye gönderildi, yarın alabilirsin.", "client-public-reply", "reçeten");
+    assert_flags_piece("@mehmet.y reçetendeki ilacı sabah aç karnına al.", "client-public-reply", "reçetendeki");
+    assert_flags_piece("@zeynep_a mamografin temiz, altı ay sonra tekrar bakarız.", "client-public-reply", "mamografin");
+    for text in [
+        "@ayse_k reçetenin geçerlilik süresi 30 gündür, eczaneye sorabilirsiniz.",
+        "@zeynep_a mamografinin sonucu bir hafta içinde çıkar, merak etmeyin.",
+        "@ayse_k tahlillerin çoğu aç karnına yapılır, sabah gelmeniz yeterli.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
