@@ -484,3 +484,22 @@ fn informal_turkish_replies_about_their_prescription_or_scan_are_client_data() {
         assert_no_client_data(text);
     }
 }
+
+/// A reply that praises a recovery "after your sprain" names an episode of the addressee's care
+/// that the writer knows of, without any record word.
+#[test]
+fn a_reply_about_a_recovery_after_their_operation_is_client_data() {
+    for (text, piece) in [
+        ("Hi Tom, so good to see you walking again after your stroke!", "your stroke"),
+        ("Hej Lisa, vad roligt att se dig cykla igen efter din höftoperation!", "din höftoperation"),
+        ("Kasiu, super widzieć Cię znowu na nogach po Twoim udarze!", "Twoim udarze"),
+        ("Salut Julie, trop contente de te voir courir après ton entorse !", "ton entorse"),
+        ("Hej Mette, hvor er det dejligt at se dig løbe igen efter din blodprop.", "din blodprop"),
+    ] {
+        assert_flags_piece(text, "client-public-reply", piece);
+    }
+    // "after your" with no care episode.
+    for text in ["@tom_b after your meal, a short walk helps your blood sugar.", "Hi Tom, after your shift come and have some cake in the staff room!"] {
+        assert_no_client_data(text);
+    }
+}

@@ -119,7 +119,7 @@ fn closed_class(lang: Lang, role: Role) -> &'static str {
         (From, Da) => "fra",
         (Your, En) => "your",
         (Your, Sv) => "din|ditt|dina|ert|era",
-        (Your, Pl) => "twój|twoja|twoje|twojego|twojej|twoich|pani|pana|państwa",
+        (Your, Pl) => "twój|twoja|twoje|twojego|twojej|twoich|twoim|twoją|pani|pana|państwa",
         (Your, Fr) => "ton|ta|tes|votre|vos",
         (Your, Da) => "din|dit|dine|jeres",
         (Your, Tr) => "senin|sizin|sen|siz",
@@ -449,7 +449,7 @@ fn weight_threshold(text: &str, start: usize, end: usize) -> bool {
 
 /// Is `word` one of the space-separated `list`, ignoring ASCII case?
 #[inline(never)] // one loop for every word list, not one per list
-fn one_of(word: &str, list: &str) -> bool {
+pub(crate) fn one_of(word: &str, list: &str) -> bool {
     list.split(' ').any(|x| x.eq_ignore_ascii_case(word))
 }
 
