@@ -4,6 +4,8 @@
 //! - `word` / `two words`: exact words; spaces in a term match any run of spaces.
 //! - `stem*`: the last word may continue (inflection): `pacjent*` matches "pacjentka", "pacjentów".
 //!   So may an inner word: `zmęczeni* przewlekł*` matches "zmęczenia przewlekłego".
+//! - `*head`: the term ends a longer word, a compound's head: `*tanter` matches
+//!   "fibromyalgitanter" but not "tanter" alone. The match covers the whole word.
 //! - `*` alone is not allowed, and a term is at least two characters.
 //!
 //! Matching is lenient one way only: a draft typed without diacritics ("pacjentow", "sevgili")
@@ -23,6 +25,8 @@ struct TermInfo {
     /// Index of the term in the caller's list (which group/label it belongs to).
     tag: usize,
     prefix: bool,
+    /// A leading `*`: the term must end a longer word (`*tanter`).
+    head: bool,
     /// The term as written (lowercase, single spaces), to compare marked letters against.
     written: Vec<char>,
     /// A literal byte pattern reported as found, without the word-boundary and letter checks
@@ -75,7 +79,7 @@ impl TermSet {
                 continue;
             }
             patterns.push(pattern.to_string());
-            infos.push(TermInfo { tag, prefix: false, written: Vec::new(), raw: true, more: Vec::new() });
+            infos.push(TermInfo { tag, prefix: false, head: false, written: Vec::new(), raw: true, more: Vec::new() });
         }
         let matcher = if patterns.is_empty() {
             None
@@ -117,16 +121,24 @@ impl TermSet {
                 raw_found(TermMatch { tag: info.tag, start: s, end: e });
                 return;
             }
-            let mut e = e;
-            if !boundary_before(hay, s) {
+            let (head_at, mut e) = (s, e);
+            // A compound's head starts inside a word; any other term at a word's start.
+            let s = if info.head {
+                match compound_start(hay, s) {
+                    Some(start) => start,
+                    None => return,
+                }
+            } else if boundary_before(hay, s) {
+                s
+            } else {
                 return;
-            }
+            };
             if info.prefix {
                 e = extend_word(hay, e);
             } else if !boundary_after(hay, e) {
                 return;
             }
-            let (os, oe) = folded.to_original(s, e);
+            let (os, oe) = folded.to_original(head_at, e);
             if !marked_letters_agree(folded.original.get(os..oe).unwrap_or(""), &info.written) {
                 return;
             }
@@ -330,6 +342,10 @@ fn marked_letters_agree(piece: &str, term: &[char]) -> bool {
 #[inline(never)]
 fn term(tag: usize, raw: &str) -> Option<(String, TermInfo)> {
     let raw = raw.trim();
+    let (raw, head) = match raw.strip_prefix('*') {
+        Some(r) => (r, true),
+        None => (raw, false),
+    };
     // "a* b c*": the automaton looks for "a"; the words after an inner star must follow it.
     let (first, rest) = match raw.find('*').filter(|&i| raw.as_bytes().get(i + 1) == Some(&b' ')) {
         Some(i) => (&raw[..=i], &raw[i + 2..]),
@@ -345,7 +361,7 @@ fn term(tag: usize, raw: &str) -> Option<(String, TermInfo)> {
     }
     let written = normalize_spaces(&crate::text::lowercase(body)).chars().collect();
     let more = rest.split_whitespace().map(fold).collect();
-    Some((folded, TermInfo { tag, prefix, written, raw: false, more }))
+    Some((folded, TermInfo { tag, prefix, head, written, raw: false, more }))
 }
 
 /// Where the words of an inner-star term (`TermInfo::more`) end, if they follow byte `e` of
@@ -401,6 +417,16 @@ fn boundary_before(hay: &str, at: usize) -> bool {
 
 fn boundary_after(hay: &str, at: usize) -> bool {
     word_char_before(hay, at) == Some(false) || word_char_at(hay, at) != Some(true)
+}
+
+/// Where the compound starts whose head begins at byte `at` ("fibromyalgi|tanter"; a hyphen may
+/// join the head to an abbreviation: "KOL-|tanter"), or `None` when `at` starts a word of its own.
+#[inline(never)]
+fn compound_start(hay: &str, at: usize) -> Option<usize> {
+    let before = &hay[..at];
+    let joined = before.strip_suffix('-').unwrap_or(before);
+    let start = joined.trim_end_matches(is_word_char).len();
+    (start < joined.len()).then_some(start)
 }
 
 fn extend_word(hay: &str, mut at: usize) -> usize {
@@ -510,6 +536,15 @@ mod tests {
         let terms = &["zmęczeni* przewlekł*", "ból* pleców"];
         assert_eq!(matched(terms, "Zmęczenia przewlekłego i bólu pleców"), vec!["Zmęczenia przewlekłego", "bólu pleców"]);
         assert!(matched(terms, "zmęczenie, przewlekłe; bólu plecówek; ból").is_empty());
+    }
+
+    #[test]
+    fn a_leading_star_matches_the_head_of_a_longer_word() {
+        let terms = &["*tanter", "*kärring*"];
+        assert_eq!(matched(terms, "Alla migräntanter och gnällkärringarna."), vec!["migräntanter", "gnällkärringarna"]);
+        assert_eq!(matched(terms, "Alla KOL-tanter"), vec!["KOL-tanter"]);
+        // Not the bare word, nor the head with more after it.
+        assert!(matched(terms, "Tanter, kärringar, tanterna och tantersson; -tanter, x -tanter").is_empty());
     }
 
     #[test]

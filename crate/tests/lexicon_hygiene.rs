@@ -30,6 +30,13 @@ fn lexicons_are_sorted_deduplicated_lowercase_nfc() {
                 if t.to_lowercase() != *t {
                     problems.push(format!("{name}: not lowercase: {t:?}"));
                 }
+                // A compound's head (`*tanter`) is looked for inside every word: a short one ends
+                // too many ordinary words ("*ar" ends most Swedish plurals).
+                if let Some(head) = t.strip_prefix('*') {
+                    if head.trim_end_matches('*').chars().count() < 5 || head.contains(' ') {
+                        problems.push(format!("{name}: a leading-star head must be one word of at least 5 letters: {t:?}"));
+                    }
+                }
             }
             for pair in terms.windows(2) {
                 if pair[0] >= pair[1] {

@@ -488,7 +488,97 @@ fn a_public_role_in_one_town_or_club_names_the_patient() {
         "Our goalkeeper training session for kids starts Monday at the sports centre.",
         "Our headteacher told me the school nurse service will start again in January.",
         "A goalkeeper came in with a broken finger: always tape your fingers, folks.",
+/// A ward or clinic announcing a birth names the newborn and the parents with the birth weight:
+/// a birth in its care, told in public. A welcome there greets the baby, not a new colleague.
+#[test]
+fn a_birth_announcement_with_names_and_the_weight_is_client_data() {
+    for (text, name) in [
+        ("Welcome to the world, baby Oliver! Born at 03:12 this morning, 3,450 g. Congratulations to Emma and Tom.", "baby Oliver"),
+        ("Our first baby of the year: little Ava arrived just after midnight, 7lb 2oz.", "little Ava"),
+        ("Välkommen till världen, lilla Elsa! Hon föddes i natt och vägde 3 450 gram.", "lilla Elsa"),
+        ("Witamy na świecie małą Zosię! Urodziła się dziś o świcie, waga 3450 g.", "małą Zosię"),
+        ("Bienvenue à Léna, née cette nuit (3,2 kg) ! Félicitations aux parents.", "Léna"),
+        ("Velkommen til verden, lille Ida! Hun blev født i nat og vejede 3.450 gram.", "lille Ida"),
+        ("Dünyaya hoş geldin Elif bebek! Bu sabah 3.450 gram olarak doğdu.", "Elif bebek"),
+        // The parents, in the next sentence.
+        ("Mia was born on Tuesday, 3.1 kg. Huge congratulations to Sarah and James!", "James"),
+        // A hospital named after a saint is not a colleague.
+        ("Twins! Lily (2.4 kg) and Grace (2.6 kg) were born yesterday at St Mary's.", "Grace"),
     ] {
+        assert_flags_piece(text, "client-named-care", name);
+    }
+    for text in [
+        // A colleague's baby, the writer's own, a welcome to a new colleague, statistics, advice.
+        "Congratulations to our midwife Claire on the birth of her daughter Mia, 3.2 kg!",
+        "Our daughter Mia was born on Sunday, 3.2 kg, and we are over the moon.",
+        "Welcome to Sarah, our new midwife, who joins the birth centre team on Monday.",
+        "312 babies were born here last year; the average birth weight was 3,400 g.",
+        "Babies born under 2,500 g need extra warmth: skin to skin helps.",
+        // A threshold or a range is not one baby's weight, even with a name in the sentence.
+        "Fråga Lisa om bebisar som föds under 2 500 gram.",
+        "Demandez à Camille : les bébés nés avec moins de 2,5 kg ont besoin de chaleur.",
+        "Kasia opowie o noworodkach urodzonych poniżej 2500 g.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
+/// Danish "alle" (all, everyone) is not the street word "allé": a name followed by it is not a
+/// colleague's or a street's.
+#[test]
+fn danish_alle_after_a_name_is_not_a_street() {
+    assert_flags_piece("Jens har alle symptomerne på lungebetændelse, og han blev indlagt i går.", "client-named-care", "Jens");
+    assert_flags_piece("Kirsten fra Vesterbro Allé var til kontrol for sin diabetes i går.", "client-named-care", "Kirsten fra Vesterbro");
+    assert_no_client_data("Tak til Mette og alle de andre sygeplejersker for en god vagt.");
+}
+
+/// A hyphenated first name ("Gun-Britt", "Jean-Pierre") or surname ("Nowak-Kowalska") is one name:
+/// the finding covers all of it, not its last part.
+#[test]
+fn hyphenated_names_are_flagged_whole() {
+    for (text, name) in [
+        ("Gun-Britt Svensson på sal 4 har fått sin höftprotes idag och mår bra.", "Gun-Britt Svensson"),
+        ("Jean-Pierre Martin, 67 ans, opéré hier de la hanche, rentre demain.", "Jean-Pierre Martin"),
+        ("Anne-Marie was admitted last night with chest pain; her ECG was normal.", "Anne-Marie"),
+        ("Pani Anna Nowak-Kowalska z sali 3 wraca jutro do domu po operacji.", "Pani Anna Nowak-Kowalska"),
+    ] {
+        assert_flags_piece(text, "client-named-care", name);
+    }
+}
+
+/// Informal Turkish replies own the record with a suffix: "reçeten" (your prescription),
+/// "mamografin" (your mammogram). Only where the form cannot also mean "of the ...": after a
+/// vowel the genitive is "-nin" ("reçetenin"), so "reçeten" is "yours"; after a consonant
+/// ("tahlillerin", "sonuçların") the two are written alike and are left alone.
+#[test]
+fn informal_turkish_replies_about_their_prescription_or_scan_are_client_data() {
+    assert_flags_piece("@mehmet.y reçeten eczaneye gönderildi, yarın alabilirsin.", "client-public-reply", "reçeten");
+    assert_flags_piece("@mehmet.y reçetendeki ilacı sabah aç karnına al.", "client-public-reply", "reçetendeki");
+    assert_flags_piece("@zeynep_a mamografin temiz, altı ay sonra tekrar bakarız.", "client-public-reply", "mamografin");
+    for text in [
+        "@ayse_k reçetenin geçerlilik süresi 30 gündür, eczaneye sorabilirsiniz.",
+        "@zeynep_a mamografinin sonucu bir hafta içinde çıkar, merak etmeyin.",
+        "@ayse_k tahlillerin çoğu aç karnına yapılır, sabah gelmeniz yeterli.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
+/// A reply that praises a recovery "after your sprain" names an episode of the addressee's care
+/// that the writer knows of, without any record word.
+#[test]
+fn a_reply_about_a_recovery_after_their_operation_is_client_data() {
+    for (text, piece) in [
+        ("Hi Tom, so good to see you walking again after your stroke!", "your stroke"),
+        ("Hej Lisa, vad roligt att se dig cykla igen efter din höftoperation!", "din höftoperation"),
+        ("Kasiu, super widzieć Cię znowu na nogach po Twoim udarze!", "Twoim udarze"),
+        ("Salut Julie, trop contente de te voir courir après ton entorse !", "ton entorse"),
+        ("Hej Mette, hvor er det dejligt at se dig løbe igen efter din blodprop.", "din blodprop"),
+    ] {
+        assert_flags_piece(text, "client-public-reply", piece);
+    }
+    // "after your" with no care episode.
+    for text in ["@tom_b after your meal, a short walk helps your blood sugar.", "Hi Tom, after your shift come and have some cake in the staff room!"] {
         assert_no_client_data(text);
     }
 }

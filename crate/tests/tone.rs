@@ -234,3 +234,19 @@ fn set_phrases_of_mockery() {
     assert_tone_as("Il a eu son diplôme de médecine dans une pochette surprise, celui-là.", Lang::Fr, "sarcasm", "dans une pochette surprise");
     assert_tone_as("Certains chefs de service sont infoutus de lire un planning.", Lang::Fr, "insult-aimed", "chefs de service sont infoutus");
 }
+
+/// Swedish and Danish coin one-word labels for a group of patients from a condition, a drug or a
+/// complaint and a mocking head ("…tanter", "…kärringar", "…simulanter"). The lexicons list such
+/// heads with a leading star (`*tanter`), so a compound nobody listed is still found.
+#[test]
+fn coined_compound_labels_for_patients_are_flagged() {
+    assert_tone_as("Väntrummet fullt av migräntanter som vill ha starkare tabletter, igen.", Lang::Sv, "derogatory-slang", "migräntanter");
+    assert_tone_as("Två nya tablettpundare på akuten i natt.", Lang::Sv, "derogatory-slang", "tablettpundare");
+    assert_tone_as("IBS-tanterna är tillbaka på mottagningen.", Lang::Sv, "derogatory-slang", "IBS-tanterna");
+    assert_tone_as("Endnu en whiplashsimulant der vil have en erklæring til forsikringen.", Lang::Da, "derogatory-slang", "whiplashsimulant");
+    assert_tone_as("De faste pillekællinger sad klar kl. 8.", Lang::Da, "derogatory-slang", "pillekællinger");
+    // The head alone, or starting a longer word, is not a coined label; nor is a neutral compound
+    // for pensioners (why there is no `*pensionister`).
+    assert_no_tone_as("Tanterna i stickcaféet har skänkt mössor till BB.", Lang::Sv);
+    assert_no_tone_as("Mange førtidspensionister og folkepensionister har ret til tilskud til tandpleje.", Lang::Da);
+}

@@ -13,68 +13,68 @@ use super::{before_part, context, digit_windows, has_any, isolated, redacted, NO
 use crate::detectors::{Confidence, Ctx, Detector, Hit};
 
 /// Business contact context (folded, any language): the number or address is the clinic's.
-pub(crate) const BUSINESS: &[&str] = &[
+pub(crate) const BUSINESS: &str = concat!(
     // en
-    "call us", "contact us", "ring us", "phone us", "text us", "email us", "reach us", "opening hours", "open", "booking*",
-    "book", "appointments", "reception", "enquiries", "inquiries", "helpline", "hotline", "switchboard", "tel", "tel.",
-    "tel:", "phone:", "t:", "e:", "clinic", "surgery", "practice", "dental", "pharmacy", "hospital", "ward", "department",
-    "office", "our", "send a cv", "cv", "apply", "applications", "recruit*", "vacancy", "manager", "out of hours",
+    "call us|contact us|ring us|phone us|text us|email us|reach us|opening hours|open|booking*|",
+    "book|appointments|reception|enquiries|inquiries|helpline|hotline|switchboard|tel|tel.|",
+    "tel:|phone:|t:|e:|clinic|surgery|practice|dental|pharmacy|hospital|ward|department|",
+    "office|our|send a cv|cv|apply|applications|recruit*|vacancy|manager|out of hours|",
     // sv
-    "ring oss", "kontakta oss", "maila oss", "mejla oss", "oppettider", "oppet", "bokning", "boka", "tidbokning",
-    "reception*", "vaxel*", "telefontid", "mottagning*", "vardcentral*", "klinik*", "tandlakar*", "tandvard*", "apotek*",
-    "skicka cv", "ansokan", "linjen", "jour*", "rekryter*", "enhetschef", "avdelningschef",
+    "ring oss|kontakta oss|maila oss|mejla oss|oppettider|oppet|bokning|boka|tidbokning|",
+    "reception*|vaxel*|telefontid|mottagning*|vardcentral*|klinik*|tandlakar*|tandvard*|apotek*|",
+    "skicka cv|ansokan|linjen|jour*|rekryter*|enhetschef|avdelningschef|",
     // pl
-    "zadzwon", "zadzwon do nas", "skontaktuj sie", "kontakt", "godziny", "godziny otwarcia", "rejestracj*", "recepcj*",
-    "zapisy", "umow wizyte", "przychodni*", "poradni*", "gabinet*", "szpital*", "izba przyjec", "centrum", "infolinia",
-    "telefon zaufania", "nasz*", "cv:", "rzecznik*", "sekretariat*", "laboratorium", "pn-pt", "pon-pt",
-    "rekrutacj*", "oferta pracy", "zatrudni*", "oddzialow*", "umowienia wizyty", "telefonicznie",
+    "zadzwon|zadzwon do nas|skontaktuj sie|kontakt|godziny|godziny otwarcia|rejestracj*|recepcj*|",
+    "zapisy|umow wizyte|przychodni*|poradni*|gabinet*|szpital*|izba przyjec|centrum|infolinia|",
+    "telefon zaufania|nasz*|cv:|rzecznik*|sekretariat*|laboratorium|pn-pt|pon-pt|",
+    "rekrutacj*|oferta pracy|zatrudni*|oddzialow*|umowienia wizyty|telefonicznie|",
     // fr
-    "appelez-nous", "appelez nous", "contactez-nous", "contactez nous", "nous contacter", "horaires", "rendez-vous",
-    "prise de rendez-vous", "remplacement", "reservation", "reserver", "reservez", "doctolib", "rdv", "institut", "salon", "studio", "accueil", "secretariat", "standard", "cabinet", "centre", "clinique", "pharmacie",
-    "hopital", "service", "notre", "nos", "candidature", "relations avec les usagers", "numero vert", "contact",
-    "recrut*", "poste a pourvoir", "cadre de sante", "ehpad",
+    "appelez-nous|appelez nous|contactez-nous|contactez nous|nous contacter|horaires|rendez-vous|",
+    "prise de rendez-vous|remplacement|reservation|reserver|reservez|doctolib|rdv|institut|salon|studio|accueil|secretariat|standard|cabinet|centre|clinique|pharmacie|",
+    "hopital|service|notre|nos|candidature|relations avec les usagers|numero vert|contact|",
+    "recrut*|poste a pourvoir|cadre de sante|ehpad|",
     // da
-    "ring til os", "kontakt os", "skriv til os", "abningstider", "abent", "tidsbestilling", "bestil tid", "reception*",
-    "klinik*", "tandlaeg*", "laegehus*", "sygehus*", "hospital*", "afdeling*", "vores", "tlf", "tlf.", "ansogning",
-    "vagt*", "linien", "lukket", "rekrutter*", "ledig stilling", "afdelingsleder", "afdelingssygeplejerske",
+    "ring til os|kontakt os|skriv til os|abningstider|abent|tidsbestilling|bestil tid|reception*|",
+    "klinik*|tandlaeg*|laegehus*|sygehus*|hospital*|afdeling*|vores|tlf|tlf.|ansogning|",
+    "vagt*|linien|lukket|rekrutter*|ledig stilling|afdelingsleder|afdelingssygeplejerske|",
     // tr
-    "bizi arayin", "bize ulasin", "iletisim", "randevu*", "calisma saatleri", "hafta ici", "danisma", "santral",
-    "hastane*", "poliklinik*", "klinigimiz*", "merkez*", "eczane*", "hatti", "hattimiz", "dahili", "ulasabilirsiniz",
-    "whatsapp", "birimimize", "numaramiz", "ozgecmis*", "is ilani", "ise alim", "sorumlu hemsire",
+    "bizi arayin|bize ulasin|iletisim|randevu*|calisma saatleri|hafta ici|danisma|santral|",
+    "hastane*|poliklinik*|klinigimiz*|merkez*|eczane*|hatti|hattimiz|dahili|ulasabilirsiniz|",
+    "whatsapp|birimimize|numaramiz|ozgecmis*|is ilani|ise alim|sorumlu hemsire|",
     // welcoming visitors, child health centres
-    "welcome to", "valkommen till", "bvc", "velkommen til",
-];
+    "welcome to|valkommen till|bvc|velkommen til|",
+);
 
 /// Strong signs that the contact data belongs to one person other than the writer.
-const PERSON: &[&str] = &[
+const PERSON: &str = concat!(
     // en
-    "his number", "her number", "his mobile", "her mobile", "his phone", "her phone", "his email", "her email",
-    "his e-mail", "her e-mail", "the number we have", "number we have", "the email we have", "call him", "call her",
-    "ring him", "ring her", "text him", "text her", "reach him", "reach her", "email him", "email her", "his address",
-    "her address", "is dead", "bounces", "bounced",
+    "his number|her number|his mobile|her mobile|his phone|her phone|his email|her email|",
+    "his e-mail|her e-mail|the number we have|number we have|the email we have|call him|call her|",
+    "ring him|ring her|text him|text her|reach him|reach her|email him|email her|his address|",
+    "her address|is dead|bounces|bounced|",
     // sv
-    "hans nummer", "hennes nummer", "hans mobil", "hennes mobil", "hans mejl", "hennes mejl", "hans mail", "hennes mail",
-    "ring honom", "ring henne", "na honom", "na henne", "mejla honom", "mejla henne", "mejlet till", "mailet till",
-    "studsar", "hans e-post", "hennes e-post",
+    "hans nummer|hennes nummer|hans mobil|hennes mobil|hans mejl|hennes mejl|hans mail|hennes mail|",
+    "ring honom|ring henne|na honom|na henne|mejla honom|mejla henne|mejlet till|mailet till|",
+    "studsar|hans e-post|hennes e-post|",
     // pl
-    "jego numer", "jej numer", "jego telefon", "jej telefon", "jego mail", "jej mail", "zadzwon do niego",
-    "zadzwon do niej", "do pana", "do pani", "pana numer", "pani numer", "numer pana", "numer pani", "nie odbiera",
+    "jego numer|jej numer|jego telefon|jej telefon|jego mail|jej mail|zadzwon do niego|",
+    "zadzwon do niej|do pana|do pani|pana numer|pani numer|numer pana|numer pani|nie odbiera|",
     // fr
-    "son numero", "son portable", "son telephone", "son mail", "son e-mail", "son adresse", "l'appeler", "le joindre",
-    "la joindre", "le contacter", "la contacter", "ne repond pas",
+    "son numero|son portable|son telephone|son mail|son e-mail|son adresse|l'appeler|le joindre|",
+    "la joindre|le contacter|la contacter|ne repond pas|",
     // da
-    "ring til ham", "ring til hende", "hans nummer", "hendes nummer", "hans mobil", "hendes mobil", "hans mail",
-    "hendes mail", "kontakt ham", "kontakt hende", "skriv til ham", "skriv til hende",
+    "ring til ham|ring til hende|hans nummer|hendes nummer|hans mobil|hendes mobil|hans mail|",
+    "hendes mail|kontakt ham|kontakt hende|skriv til ham|skriv til hende|",
     // tr
-    "numarasi", "numarasini", "onu arayin", "onu arayabilir", "kendisine ulas*", "cep telefonu", "e-postasi",
-    "e-posta adresi",
-];
+    "numarasi|numarasini|onu arayin|onu arayabilir|kendisine ulas*|cep telefonu|e-postasi|",
+    "e-posta adresi|",
+);
 
 /// Words about a patient or client: a weaker sign, overruled by business context.
-pub(crate) const PATIENT: &[&str] = &[
-    "patient*", "pt", "client*", "klient*", "pacjent*", "pani", "pan", "hasta", "hastamiz*", "hastanin", "danisan*",
-    "mr", "mrs", "ms", "mme", "fru", "herr", "hr.", "fr.",
-];
+pub(crate) const PATIENT: &str = concat!(
+    "patient*|pt|client*|klient*|pacjent*|pani|pan|hasta|hastamiz*|hastanin|danisan*|",
+    "mr|mrs|ms|mme|fru|herr|hr.|fr.|",
+);
 
 pub struct Phone {
     re: Regex,
@@ -210,10 +210,10 @@ fn national_line(cc: &str, n: &str) -> Line {
     }
 }
 
-const PHONE_WORDS: &[&str] = &[
-    "tel", "tel.", "phone", "mobile", "mob", "cell", "number", "ring", "call", "text", "telefon*", "mobil*", "nummer*",
-    "numer*", "numero", "portable", "tlf", "tlf.", "numara*", "gsm", "cep",
-];
+const PHONE_WORDS: &str = concat!(
+    "tel|tel.|phone|mobile|mob|cell|number|ring|call|text|telefon*|mobil*|nummer*|",
+    "numer*|numero|portable|tlf|tlf.|numara*|gsm|cep|",
+);
 
 impl Detector for Phone {
     fn detect(&self, ctx: &Ctx, out: &mut Vec<Hit>) {

@@ -52,17 +52,17 @@ impl Scheme {
 
     /// Words that name the identifier (folded). Any language: a Swedish number in an English post
     /// is still a personnummer.
-    fn context_words(self) -> &'static [&'static str] {
+    fn context_words(self) -> &'static str {
         match self {
-            Scheme::SePersonnummer => &["personnummer", "personnumret", "personnr", "pers.nr", "pnr", "samordningsnummer", "samordningsnr", "personal number", "personal identity number", "id-nummer"],
-            Scheme::DkCpr => &["cpr", "cpr-nr", "cpr-nummer", "cprnr", "cpr nr", "personnummer", "personnummeret", "cpr-nummeret", "sygesikring*"],
-            Scheme::NoFnr => &["fodselsnummer", "fodselsnr", "fnr", "personnummer", "d-nummer"],
-            Scheme::FiHetu => &["hetu", "henkilotunnus", "sotu", "personbeteckning"],
-            Scheme::PlPesel => &["pesel", "nr pesel", "numer pesel", "peselu", "peselem"],
-            Scheme::FrNir => &["nir", "securite sociale", "secu", "n° ss", "no ss", "numero ss", "insee", "carte vitale", "numero de securite sociale"],
-            Scheme::TrTckn => &["tc", "t.c.", "t.c", "tckn", "tc no", "tc kimlik", "kimlik", "kimlik no", "kimlik numarasi", "kimlik numarasi*", "tc'si"],
-            Scheme::UsSsn => &["ssn", "ss#", "ssn#", "social security", "social security number", "soc sec"],
-            Scheme::UkNhs => &["nhs", "nhs no", "nhs number", "nhs#", "nhs no.", "nhs num"],
+            Scheme::SePersonnummer => "personnummer|personnumret|personnr|pers.nr|pnr|samordningsnummer|samordningsnr|personal number|personal identity number|id-nummer",
+            Scheme::DkCpr => "cpr|cpr-nr|cpr-nummer|cprnr|cpr nr|personnummer|personnummeret|cpr-nummeret|sygesikring*",
+            Scheme::NoFnr => "fodselsnummer|fodselsnr|fnr|personnummer|d-nummer",
+            Scheme::FiHetu => "hetu|henkilotunnus|sotu|personbeteckning",
+            Scheme::PlPesel => "pesel|nr pesel|numer pesel|peselu|peselem",
+            Scheme::FrNir => "nir|securite sociale|secu|n° ss|no ss|numero ss|insee|carte vitale|numero de securite sociale",
+            Scheme::TrTckn => "tc|t.c.|t.c|tckn|tc no|tc kimlik|kimlik|kimlik no|kimlik numarasi|kimlik numarasi*|tc'si",
+            Scheme::UsSsn => "ssn|ss#|ssn#|social security|social security number|soc sec",
+            Scheme::UkNhs => "nhs|nhs no|nhs number|nhs#|nhs no.|nhs num",
         }
     }
 }

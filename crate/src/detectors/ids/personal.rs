@@ -146,7 +146,7 @@ impl Detector for DateOfBirth {
             }
             // The writer's own birthday is not client data.
             let before = context(text, ms, ms, 24, 0, true);
-            if super::has_any(&before, &["i was", "i am", "i'm", "jag", "jag ar", "je suis", "jeg er", "jeg blev", "ben", "sam", "jestem"]) {
+            if super::has_any(&before, "i was|i am|i'm|jag|jag ar|je suis|jeg er|jeg blev|ben|sam|jestem") {
                 continue;
             }
             out.push(Hit { start: ms, end: me, confidence: Confidence::High, replacement: None });
@@ -156,23 +156,23 @@ impl Detector for DateOfBirth {
 }
 
 /// Someone lives there.
-const RESIDENCE: &[&str] = &[
-    "lives", "live", "living", "lived", "resides", "resident", "home address", "his address", "her address", "at home",
-    "bor", "bodde", "boende", "bosatt", "hemadress", "hemma", "hans adress", "hennes adress", "mieszka*", "zamieszkal*",
-    "zamieszkania", "adres domowy", "w domu", "habite", "habitait", "domicile*", "demeurant", "chez elle", "chez lui",
-    "bosat", "bopael", "hjemme", "hjemmeadresse", "hans adresse", "hendes adresse", "oturuyor", "oturan", "ikamet*",
-    "ev adresi", "evinde", "evine", "adresi", "adresine",
+const RESIDENCE: &str = concat!(
+    "lives|live|living|lived|resides|resident|home address|his address|her address|at home|",
+    "bor|bodde|boende|bosatt|hemadress|hemma|hans adress|hennes adress|mieszka*|zamieszkal*|",
+    "zamieszkania|adres domowy|w domu|habite|habitait|domicile*|demeurant|chez elle|chez lui|",
+    "bosat|bopael|hjemme|hjemmeadresse|hans adresse|hendes adresse|oturuyor|oturan|ikamet*|",
+    "ev adresi|evinde|evine|adresi|adresine|",
     // Home visits and home care: the address is where the patient is seen.
-    "home visit*", "hembesok*", "wizyta domowa", "wizyty domow*", "visite a domicile", "hjemmebesog*", "ev ziyaret*",
-];
+    "home visit*|hembesok*|wizyta domowa|wizyty domow*|visite a domicile|hjemmebesog*|ev ziyaret*|",
+);
 
 /// An organisation's premises: the address is the clinic's, not a patient's.
-const PREMISES: &[&str] = &[
-    "address:", "adress:", "adres:", "adresse:", "adres", "find us", "visit us", "located", "entrance", "parking",
-    "hitta hit", "besok oss", "entre", "ingang", "wejscie", "budynk*", "przy", "siedzib*", "parter", "pietro",
-    "odwiedz nas", "nous trouver", "acces", "locaux", "indgang", "besog os", "parkering", "bizi ziyaret", "giris",
-    "kat", "adresimiz", "adresinde", "moved to", "flyttar", "przenosimy", "demenage", "flytter", "tasindi*",
-];
+const PREMISES: &str = concat!(
+    "address:|adress:|adres:|adresse:|adres|find us|visit us|located|entrance|parking|",
+    "hitta hit|besok oss|entre|ingang|wejscie|budynk*|przy|siedzib*|parter|pietro|",
+    "odwiedz nas|nous trouver|acces|locaux|indgang|besog os|parkering|bizi ziyaret|giris|",
+    "kat|adresimiz|adresinde|moved to|flyttar|przenosimy|demenage|flytter|tasindi*|",
+);
 
 pub struct HomeAddress {
     /// Scandinavian compounds: Storgatan 5, Kløvervej 12, Fjordgade 27.

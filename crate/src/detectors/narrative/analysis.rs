@@ -73,6 +73,12 @@ pub enum Role {
     /// A public role held by one person in a place (lexicon `client-public-roles`): mayor,
     /// goalkeeper, headmaster, parish priest. Named with its town or club, it names them.
     PublicRole,
+    /// A birth: born, a newborn, "welcome to the world" (lexicon `care-birth`). With a birth
+    /// weight nearby, the sentence announces a birth (`Analysis::birth_sentences`).
+    Birth,
+    /// A welcome: greets a new colleague ("welcome to our new nurse Anna"), or a newborn in a
+    /// birth announcement, where it is not a staff word.
+    Welcome,
 }
 
 impl Role {
@@ -81,7 +87,8 @@ impl Role {
     }
 }
 
-const LEXICON_ROLES: [(&str, Role); 16] = [
+const LEXICON_ROLES: [(&str, Role); 17] = [
+    ("care-birth", Role::Birth),
     ("care-age", Role::Age),
     ("client-person-nouns", Role::PersonNoun),
     ("care-records", Role::Record),
@@ -101,58 +108,65 @@ const LEXICON_ROLES: [(&str, Role); 16] = [
     ("client-public-roles", Role::PublicRole),
 ];
 
-fn closed_class(lang: Lang, role: Role) -> &'static [&'static str] {
+/// A closed class's terms, separated by `|` (one string, not a slice of them: WASM size).
+fn closed_class(lang: Lang, role: Role) -> &'static str {
     use Lang::*;
     use Role::*;
     match (role, lang) {
-        (Title, En) => &["mr", "mrs", "ms", "miss", "mister", "grandma", "grandpa", "auntie", "uncle", "baby", "little", "young", "old", "lovely", "dear"],
-        (Title, Sv) => &["fru", "herr", "lilla", "lille", "unga", "gamla", "mamma", "pappa", "farmor", "mormor", "farfar", "morfar"],
-        (Title, Pl) => &["pani", "pan", "pana", "panią", "panu", "panem", "państwo", "mały", "mała", "małego", "małej", "małemu", "mama", "tata", "babcia", "dziadek"],
-        (Title, Fr) => &["mme", "mlle", "madame", "monsieur", "mademoiselle", "le petit", "la petite", "papi", "mamie", "mamy"],
-        (Title, Da) => &["fru", "hr", "herr", "lille", "unge", "gamle", "mor", "far", "mormor", "farmor", "morfar", "farfar"],
-        (Title, Tr) => &["sayın", "küçük", "minik", "bebek", "bebeğimiz", "hastamız", "danışanımız", "miniğimiz"],
-        (TitleAfter, Tr) => &["bey", "beyi", "beye", "beyin", "beyle", "hanım", "hanımı", "hanıma", "hanımın", "hanımla", "hanımefendi", "beyefendi", "amca", "amcaya", "amcanın", "amcamız", "teyze", "teyzeye", "teyzenin", "teyzemiz", "usta", "ustanın", "abla", "abi", "nine", "dede", "bebek", "bebeğimiz", "kızımız", "oğlumuz", "annemiz", "babamız", "ninemiz", "dedemiz", "ablamız", "abimiz", "delikanlımız", "şampiyonumuz", "savaşçımız"],
-        (From, En) => &["from"],
-        (From, Sv) => &["från", "ifrån"],
-        (From, Pl) => &["z", "ze"],
-        (From, Fr) => &["de", "du", "d'"],
-        (From, Da) => &["fra"],
-        (Your, En) => &["your"],
-        (Your, Sv) => &["din", "ditt", "dina", "ert", "era"],
-        (Your, Pl) => &["twój", "twoja", "twoje", "twojego", "twojej", "twoich", "pani", "pana", "państwa"],
-        (Your, Fr) => &["ton", "ta", "tes", "votre", "vos"],
-        (Your, Da) => &["din", "dit", "dine", "jeres"],
-        (Your, Tr) => &["senin", "sizin", "sen", "siz"],
-        (Pronoun, En) => &["her", "his", "she", "he", "him", "hers", "she's", "he's"],
-        (Pronoun, Sv) => &["hennes", "hans", "hon", "han", "henne", "honom"],
-        (Pronoun, Pl) => &["jej", "jego", "ona", "on", "niej", "niego", "nią", "nim"],
-        (Pronoun, Fr) => &["elle", "lui", "sa", "son", "ses"],
-        (Pronoun, Da) => &["hendes", "hans", "hun", "han", "hende", "ham"],
-        (Pronoun, Tr) => &["onun", "ona", "kendisi", "kendisinin"],
-        (Greeting, En) => &["hi", "hey", "hello"],
-        (Greeting, Sv) => &["hej", "hejsan", "hallå"],
-        (Greeting, Pl) => &["cześć", "dzień dobry", "witaj"],
-        (Greeting, Fr) => &["bonjour", "salut", "coucou"],
-        (Greeting, Da) => &["hej", "hejsa", "hallo"],
-        (Greeting, Tr) => &["merhaba", "selam"],
-        (OwnKin, En) => &["my mum", "my mom", "my mother", "my dad", "my father", "my husband", "my wife", "my partner", "my son", "my daughter", "my sister", "my brother", "my nan", "my gran", "my grandma", "my grandad", "my grandpa", "my grandmother", "my grandfather", "my aunt", "my uncle", "my niece", "my nephew", "my cousin", "my friend", "my best friend", "my little boy", "my little girl", "my baby"],
-        (OwnKin, Sv) => &["min mamma", "min mor", "min pappa", "min far", "min man", "min fru", "min sambo", "min partner", "min son", "min dotter", "min syster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min kusin", "min vän", "min bästa vän"],
-        (OwnKin, Pl) => &["moja mama", "mój tata", "moja matka", "mój ojciec", "mój mąż", "moja żona", "mój partner", "moja partnerka", "mój syn", "moja córka", "moja siostra", "mój brat", "moja babcia", "mój dziadek", "moja ciocia", "mój wujek", "moja przyjaciółka", "mój przyjaciel", "mojej mamy", "mojego taty", "mojego męża", "mojej żony", "mojego syna", "mojej córki"],
-        (OwnKin, Fr) => &["ma mère", "ma maman", "mon père", "mon papa", "mon mari", "ma femme", "mon conjoint", "ma conjointe", "mon compagnon", "ma compagne", "mon fils", "ma fille", "ma sœur", "mon frère", "ma grand-mère", "mon grand-père", "ma tante", "mon oncle", "mon amie", "mon ami", "ma meilleure amie", "mon meilleur ami"],
-        (OwnKin, Da) => &["min mor", "min far", "min mand", "min kone", "min kæreste", "min partner", "min søn", "min datter", "min søster", "min bror", "min mormor", "min farmor", "min morfar", "min farfar", "min moster", "min faster", "min morbror", "min farbror", "min ven", "min veninde", "min bedste ven"],
-        (OwnKin, Tr) => &["annem", "babam", "eşim", "kocam", "karım", "oğlum", "kızım", "kardeşim", "ablam", "abim", "ağabeyim", "ninem", "dedem", "anneannem", "babaannem", "teyzem", "halam", "dayım", "amcam", "arkadaşım", "en yakın arkadaşım"],
-        (PlaceAdjective, En) => &["little", "young", "old", "lovely", "dear"],
-        (PlaceAdjective, Sv) => &["lilla", "lille", "unga", "gamla"],
-        (PlaceAdjective, Pl) => &["mały", "mała", "małego", "małej", "małemu"],
-        (PlaceAdjective, Fr) => &["petit", "petite"],
-        (PlaceAdjective, Da) => &["lille", "unge", "gamle"],
-        (PlaceAdjective, Tr) => &["küçük", "minik"],
-        (Relative, En) => &["who", "whom", "whose"],
-        (Relative, Sv) => &["som"],
-        (Relative, Pl) => &["który", "która", "które", "którego", "której"],
-        (Relative, Fr) => &["qui", "dont"],
-        (Relative, Da) => &["som", "der"],
-        _ => &[],
+        (Title, En) => "mr|mrs|ms|miss|mister|grandma|grandpa|auntie|uncle|baby|little|young|old|lovely|dear",
+        (Title, Sv) => "fru|herr|lilla|lille|unga|gamla|mamma|pappa|farmor|mormor|farfar|morfar",
+        (Title, Pl) => "pani|pan|pana|panią|panu|panem|państwo|mały|mała|małego|małej|małemu|mama|tata|babcia|dziadek",
+        (Title, Fr) => "mme|mlle|madame|monsieur|mademoiselle|le petit|la petite|papi|mamie|mamy",
+        (Title, Da) => "fru|hr|herr|lille|unge|gamle|mor|far|mormor|farmor|morfar|farfar",
+        (Title, Tr) => "sayın|küçük|minik|bebek|bebeğimiz|hastamız|danışanımız|miniğimiz",
+        (TitleAfter, Tr) => "bey|beyi|beye|beyin|beyle|hanım|hanımı|hanıma|hanımın|hanımla|hanımefendi|beyefendi|amca|amcaya|amcanın|amcamız|teyze|teyzeye|teyzenin|teyzemiz|usta|ustanın|abla|abi|nine|dede|bebek|bebeğimiz|kızımız|oğlumuz|annemiz|babamız|ninemiz|dedemiz|ablamız|abimiz|delikanlımız|şampiyonumuz|savaşçımız",
+        (From, En) => "from",
+        (From, Sv) => "från|ifrån",
+        (From, Pl) => "z|ze",
+        (From, Fr) => "de|du|d'",
+        (From, Da) => "fra",
+        (Your, En) => "your",
+        (Your, Sv) => "din|ditt|dina|ert|era",
+        (Your, Pl) => "twój|twoja|twoje|twojego|twojej|twoich|twoim|twoją|pani|pana|państwa",
+        (Your, Fr) => "ton|ta|tes|votre|vos",
+        (Your, Da) => "din|dit|dine|jeres",
+        (Your, Tr) => "senin|sizin|sen|siz",
+        (Pronoun, En) => "her|his|she|he|him|hers|she's|he's",
+        (Pronoun, Sv) => "hennes|hans|hon|han|henne|honom",
+        (Pronoun, Pl) => "jej|jego|ona|on|niej|niego|nią|nim",
+        (Pronoun, Fr) => "elle|lui|sa|son|ses",
+        (Pronoun, Da) => "hendes|hans|hun|han|hende|ham",
+        (Pronoun, Tr) => "onun|ona|kendisi|kendisinin",
+        (Greeting, En) => "hi|hey|hello",
+        (Greeting, Sv) => "hej|hejsan|hallå",
+        (Greeting, Pl) => "cześć|dzień dobry|witaj",
+        (Greeting, Fr) => "bonjour|salut|coucou",
+        (Greeting, Da) => "hej|hejsa|hallo",
+        (Greeting, Tr) => "merhaba|selam",
+        (OwnKin, En) => "my mum|my mom|my mother|my dad|my father|my husband|my wife|my partner|my son|my daughter|my sister|my brother|my nan|my gran|my grandma|my grandad|my grandpa|my grandmother|my grandfather|my aunt|my uncle|my niece|my nephew|my cousin|my friend|my best friend|my little boy|my little girl|my baby|our son|our daughter|our baby",
+        (OwnKin, Sv) => "min mamma|min mor|min pappa|min far|min man|min fru|min sambo|min partner|min son|min dotter|min syster|min bror|min mormor|min farmor|min morfar|min farfar|min moster|min faster|min morbror|min farbror|min kusin|min vän|min bästa vän|vår son|vår dotter",
+        (OwnKin, Pl) => "moja mama|mój tata|moja matka|mój ojciec|mój mąż|moja żona|mój partner|moja partnerka|mój syn|moja córka|moja siostra|mój brat|moja babcia|mój dziadek|moja ciocia|mój wujek|moja przyjaciółka|mój przyjaciel|mojej mamy|mojego taty|mojego męża|mojej żony|mojego syna|mojej córki|nasz syn|nasza córka",
+        (OwnKin, Fr) => "ma mère|ma maman|mon père|mon papa|mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|mon fils|ma fille|ma sœur|mon frère|ma grand-mère|mon grand-père|ma tante|mon oncle|mon amie|mon ami|ma meilleure amie|mon meilleur ami|notre fils|notre fille",
+        (OwnKin, Da) => "min mor|min far|min mand|min kone|min kæreste|min partner|min søn|min datter|min søster|min bror|min mormor|min farmor|min morfar|min farfar|min moster|min faster|min morbror|min farbror|min ven|min veninde|min bedste ven|vores søn|vores datter",
+        (OwnKin, Tr) => "annem|babam|eşim|kocam|karım|oğlum|kızım|kardeşim|ablam|abim|ağabeyim|ninem|dedem|anneannem|babaannem|teyzem|halam|dayım|amcam|arkadaşım|en yakın arkadaşım",
+        (PlaceAdjective, En) => "little|young|old|lovely|dear",
+        (PlaceAdjective, Sv) => "lilla|lille|unga|gamla",
+        (PlaceAdjective, Pl) => "mały|mała|małego|małej|małemu",
+        (PlaceAdjective, Fr) => "petit|petite",
+        (PlaceAdjective, Da) => "lille|unge|gamle",
+        (PlaceAdjective, Tr) => "küçük|minik",
+        (Relative, En) => "who|whom|whose",
+        (Relative, Sv) => "som",
+        (Relative, Pl) => "który|która|które|którego|której",
+        (Relative, Fr) => "qui|dont",
+        (Relative, Da) => "som|der",
+        (Welcome, En) => "welcome",
+        (Welcome, Sv) => "välkommen|välkomna",
+        (Welcome, Pl) => "witamy",
+        (Welcome, Fr) => "bienvenue",
+        (Welcome, Da) => "velkommen",
+        (Welcome, Tr) => "hoş geldin|hoş geldiniz",
+        _ => "",
     }
 }
 
@@ -163,6 +177,8 @@ pub struct Tables {
     /// also looked for at the end of a longer word.
     compound_heads: Vec<Option<aho_corasick::nfa::noncontiguous::NFA>>,
     age: Regex,
+    /// A newborn's weight: "3,450 g", "3 450 gram", "3,2 kg", "7lb 2oz".
+    birth_weight: Regex,
     /// Stems (`clients::stem_word`) of the given names, so inflected forms count too: "Majas",
     /// "Kasię", "Tomkiem".
     given_stems: Vec<HashSet<String>>,
@@ -196,8 +212,8 @@ fn lang_terms(lang: Lang) -> Vec<(&'static str, Role)> {
             terms.push((t.as_str(), role));
         }
     }
-    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin, Role::PlaceAdjective, Role::Relative] {
-        for t in closed_class(lang, role) {
+    for role in [Role::Title, Role::TitleAfter, Role::From, Role::Your, Role::Pronoun, Role::Greeting, Role::OwnKin, Role::PlaceAdjective, Role::Relative, Role::Welcome] {
+        for t in closed_class(lang, role).split('|').filter(|t| !t.is_empty()) {
             terms.push((t, role));
         }
     }
@@ -253,6 +269,10 @@ pub fn tables() -> &'static Tables {
             )",
         )
         .expect("age pattern compiles");
+        let birth_weight = Regex::new(
+            r"(?i)\b(?:[1-6][\s.,]?[0-9]{3}\s?(?:g|gr|grams?|gramów|grammes?)|[0-6][.,][0-9]{1,3}\s?(?:kg|kilo)|[0-9]{1,2}\s?(?:lbs?|pounds?)\s?[0-9]{1,2}\s?(?:oz|ounces?))\b",
+        )
+        .expect("birth weight pattern compiles");
         let compound_heads = Lang::ALL
             .iter()
             .map(|&lang| {
@@ -269,7 +289,7 @@ pub fn tables() -> &'static Tables {
                 aho_corasick::nfa::noncontiguous::NFA::new(&heads).ok()
             })
             .collect();
-        Tables { per_lang, age, given_stems, compound_heads }
+        Tables { per_lang, age, birth_weight, given_stems, compound_heads }
     })
 }
 
@@ -313,6 +333,8 @@ pub struct Analysis {
     /// Ages: byte range and word index.
     pub ages: Vec<(usize, usize, usize)>,
     pub hypothetical_sentences: HashSet<usize>,
+    /// Sentences that announce a birth: a birth weight, with a birth word in it or next to it.
+    pub birth_sentences: Vec<usize>,
 }
 
 /// Swedish and Danish street names are one compound word ("Tyresövägen", "Istedgade"), so the
@@ -427,9 +449,22 @@ fn english_bare_age(head: &str, after: &str) -> bool {
     person && ![w1, w2, w3].iter().any(|w| one_of(w, "my our"))
 }
 
+/// A weight that is a threshold or a range end, not one baby's: "born under 2,500 g", "poniżej
+/// 2500 g", "moins de 2,5 kg", "från 2 500 till 4 000 g", "2500 gram altı".
+#[inline(never)]
+fn weight_threshold(text: &str, start: usize, end: usize) -> bool {
+    // Read lazily from the number outwards: `text` may be long.
+    let before = &text[..start];
+    let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+    // "2500 gram altı": Turkish puts it after.
+    let next = text[end..].trim_start().split(' ').next().unwrap_or("");
+    const CUT: &str = "under over below above than to and between till upp och än niż poniżej powyżej ponad do i moins plus entre et à end op til og mellem ve ile";
+    one_of(word, CUT) || before.ends_with("moins de ") || before.ends_with("plus de ") || word.ends_with('-') || word.ends_with('–') || one_of(next, "altı üstü arası")
+}
+
 /// Is `word` one of the space-separated `list`, ignoring ASCII case?
 #[inline(never)] // one loop for every word list, not one per list
-fn one_of(word: &str, list: &str) -> bool {
+pub(crate) fn one_of(word: &str, list: &str) -> bool {
     list.split(' ').any(|x| x.eq_ignore_ascii_case(word))
 }
 
@@ -525,7 +560,17 @@ impl Analysis {
             ages.push((h.start, h.end, h.w));
         }
         let hypothetical_sentences = terms.iter().filter(|h| h.role == Role::Hypothetical).map(|h| sent[h.w]).collect();
-        let mut a = Analysis { words, sent, mask, terms, persons: Vec::new(), ages, hypothetical_sentences };
+        // Weights are looked for only in a draft that speaks of a birth.
+        let mut birth_sentences = Vec::new();
+        if terms.iter().any(|h| h.role == Role::Birth) {
+            for m in t.birth_weight.find_iter(text) {
+                let s = sent[word_at(m.start())];
+                if terms.iter().any(|h| h.role == Role::Birth && sent[h.w].abs_diff(s) <= 1) && !weight_threshold(text, m.start(), m.end()) {
+                    birth_sentences.push(s);
+                }
+            }
+        }
+        let mut a = Analysis { words, sent, mask, terms, persons: Vec::new(), ages, hypothetical_sentences, birth_sentences };
         a.find_persons(text, ctx.lang);
         a
     }
@@ -650,7 +695,9 @@ impl Analysis {
             | Role::Testimonial.bit()
             | Role::Hypothetical.bit()
             | Role::OwnKin.bit()
-            | Role::PersonNoun.bit();
+            | Role::PersonNoun.bit()
+            | Role::Birth.bit()
+            | Role::Welcome.bit();
         let mut persons: Vec<Person> = Vec::new();
         // Handles.
         // '@' is ASCII: find it by byte, not by decoding every char.
@@ -686,9 +733,15 @@ impl Analysis {
                 w += 1;
                 continue;
             }
+            // "Gun-Britt", "Jean-Pierre": a hyphenated first name is one name, known by either part.
+            let mut k = w;
+            while k + 1 < n && self.gap(text, k) == "-" && is_cap(self.word(text, k + 1)) {
+                k += 1;
+            }
             let given = initials.is_some()
                 || lone_initial
                 || self.has(w, Role::GivenName)
+                || self.has(k, Role::GivenName)
                 // English names don't inflect (a possessive keeps its apostrophe), and English
                 // words share stems with names: "Free" with "Freya".
                 || (lang != Lang::En && word.chars().count() >= 4 && {
@@ -705,13 +758,7 @@ impl Analysis {
                 continue;
             }
             let mut start = self.words[w].0;
-            // "Gun-Britt", "Anne-Sophie": a hyphenated given name starts at its first part.
-            let mut first = w;
-            while first > 0 && self.gap(text, first - 1) == "-" && is_cap(self.word(text, first - 1)) {
-                first -= 1;
-                start = self.words[first].0;
-            }
-            let mut end = self.words[w].1;
+            let mut end = self.words[k].1;
             let mut strong = false;
             // A title before: "Pani Bożena", "Mme Lefort", "M. Carvalho".
             // (The sentence splitter ends a sentence at "M." / "Mr."; a title abbreviation does not.)
@@ -733,12 +780,12 @@ impl Analysis {
             }
             // Surname or initial after: "Dean Holt", "Anna K.", "Lena B". Initials ("R.B.") end
             // at their last full stop.
-            let mut k = w;
             if let Some(i) = initials {
                 k = i;
                 end = self.words[i].1 + 1;
             }
-            while k + 1 < n && self.gap(text, k).chars().all(|c| c == ' ') && !self.gap(text, k).is_empty() {
+            // Also a double-barrelled surname: "Anna Nowak-Kowalska".
+            while k + 1 < n && (self.gap(text, k) == "-" || self.gap(text, k).chars().all(|c| c == ' ')) && !self.gap(text, k).is_empty() {
                 let next = self.word(text, k + 1);
                 let initial = next.chars().count() == 1
                     && next.chars().all(char::is_uppercase)
@@ -775,8 +822,12 @@ impl Analysis {
                 end = self.words[last + 2].1;
             }
             if strong || given {
-                let staff = (w.saturating_sub(5)..w).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
-                    || (last + 1..(last + 4).min(n)).any(|j| self.sent[j] == self.sent[w] && self.has(j, Role::Staff))
+                // A welcome greets a new colleague, except in a birth announcement, where it
+                // greets the newborn.
+                let staff_bits = Role::Staff.bit() | if self.in_birth_announcement(w) { 0 } else { Role::Welcome.bit() };
+                let staff_word = |j: usize| self.sent[j] == self.sent[w] && self.mask[j] & staff_bits != 0;
+                let staff = (w.saturating_sub(5)..w).any(staff_word)
+                    || (last + 1..(last + 4).min(n)).any(staff_word)
                     // A title right before: also where its period split the sentence ("dr. hab.", "Doç.").
                     || (w > 0 && matches!(self.word(text, w - 1), "Dr" | "dr" | "Dr." | "Prof" | "prof" | "Pr" | "hab" | "mgr" | "Doç" | "Uzm"));
                 let greeted = (w.saturating_sub(2)..w).any(|j| self.has(j, Role::Greeting));
@@ -835,6 +886,11 @@ impl Analysis {
             w += 1;
         }
         false
+    }
+
+    /// Is word `w` in a birth announcement (the sentence with the weight, or one next to it)?
+    pub fn in_birth_announcement(&self, w: usize) -> bool {
+        self.birth_sentences.iter().any(|s| s.abs_diff(self.sent[w]) <= 1)
     }
 
     pub fn any(&self, role: Role) -> bool {

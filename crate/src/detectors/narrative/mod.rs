@@ -109,8 +109,22 @@ fn patient_cue(a: &Analysis, ctx: &Ctx, p: &analysis::Person) -> bool {
 
 /// A named person (not a colleague) with a care context nearby.
 fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
+    // A birth announcement names the newborn and the parents: a birth at the ward or clinic is
+    // their care. One that names a colleague is about the colleague's own baby.
+    // ("St Mary's" is the hospital, not a colleague.)
+    let saint = |p: &analysis::Person| {
+        let before = ctx.text[..p.start].trim_end().rsplit(' ').next().unwrap_or("");
+        analysis::one_of(before, "st st. saint sainte sankt skt skt. św.")
+    };
+    let colleague_baby = a.persons.iter().any(|p| p.staff && a.in_birth_announcement(p.w) && !saint(p));
     for p in &a.persons {
         if p.handle || p.staff || a.is_hypothetical(p.w) {
+            continue;
+        }
+        // A capitalised word after "from" / "de" is a place ("la maternité de Millau").
+        let place = p.w > 0 && a.has(p.w - 1, Role::From);
+        if !p.own && !colleague_baby && !place && a.in_birth_announcement(p.w) {
+            out.push(Hit::new(p.start, p.end, Confidence::High));
             continue;
         }
         if addressed(p) {
@@ -387,6 +401,19 @@ fn public_reply(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
             out.push(Hit::new(s, r.end.max(your.map(|y| y.end).unwrap_or(0)), Confidence::High));
             found = true;
             break;
+        }
+    }
+    // "after your sprain", "efter din operation", "après ton entorse", "po twojej operacji": an
+    // episode of their care that the writer knows of, a recovery praised in public.
+    if !found {
+        let after = |w: usize| {
+            let (s, e) = a.words[w];
+            analysis::one_of(&ctx.text[s..e], "after efter po après")
+        };
+        let episode = a.terms.iter().find(|t| t.role == Role::Care && t.w >= 2 && a.sent[t.w] <= a.sent[to.w] + 2 && a.has(t.w - 1, Role::Your) && after(t.w - 2));
+        if let Some(c) = episode {
+            out.push(Hit::new(a.words[c.w - 1].0, c.end, Confidence::High));
+            found = true;
         }
     }
     // Someone identified beyond a first name (a town, an age) and addressed in public
