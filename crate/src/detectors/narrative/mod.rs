@@ -344,18 +344,19 @@ fn second_person_suffix(ctx: &Ctx, h: &analysis::TermHit) -> bool {
 
 /// Is this record word something other than a result the writer holds? A value the person gave,
 /// made the condition of what follows ("with a TSH of 6.1", "przy LDL 190", "avec une tension à
-/// 9", "TSH'niz 6,1 ise"), or a test to have done or a medicine to take ("repeat the lipid panel",
-/// "zrobić morfologię", "sluta ta dina tabletter"): what a commenter said of themselves, answered.
+/// 9", "TSH'niz 6,1 ise"), or a test to have done ("repeat the lipid panel", "zrobić
+/// morfologię"): what a commenter said of themselves, answered.
 /// The advice rules judge what is said about it.
 #[inline(never)]
 fn not_their_result(a: &Analysis, ctx: &Ctx, r: &analysis::TermHit) -> bool {
     // Per language (Lang::ALL order: en, sv, pl, fr, da, tr), folded. Turkish puts both after.
+    // Not "take" ("ta", "tage"): it takes medicines too, and "your tablets" are their own care.
     const TO_DO: [&[&str]; 6] = [
-        &["repeat", "get", "book", "request", "take", "taking"],
-        &["ta", "boka", "gora", "upprepa"],
+        &["repeat", "get", "book", "request"],
+        &["boka", "gora", "upprepa"],
         &["powtorzyc", "zrobic", "wykonac", "powtorz", "zrob"],
         &["refaire", "faire", "demander", "refaites", "faites"],
-        &["tage", "gentage", "bestille", "bestil"],
+        &["gentage", "bestille", "bestil"],
         &["yaptirin", "tekrarlayin"],
     ];
     const CONDITIONS: [&[&str]; 6] = [&["if", "with", "at"], &["om", "med", "vid"], &["przy", "jesli", "jezeli", "gdy"], &["si", "avec"], &["hvis", "med", "ved"], &["ise"]];
