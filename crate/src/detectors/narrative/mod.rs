@@ -207,8 +207,8 @@ fn bed_numbered(ctx: &Ctx, r: &analysis::TermHit) -> bool {
 }
 
 /// A bed, bay, ward or room and its number within the three words after byte `end` ("on Ward 9",
-/// "in bed 4", "på stue 6", "z sali 5"), or in the same sentence just before byte `start` ("the
-/// lady in bed 4, Mrs P", "sal 3, fru L").
+/// "in bed 4", "på stue 6", "z sali 5"), or in the same sentence just before byte `start` ("in
+/// bay 3, Mr K", "sal 3, fru L").
 fn bed_next_to(ctx: &Ctx, start: usize, end: usize) -> bool {
     let hi = crate::detectors::ids::floor_boundary(ctx.text, (end + 32).min(ctx.text.len()));
     let mut lo = start.saturating_sub(24);
