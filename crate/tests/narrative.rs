@@ -397,10 +397,16 @@ fn a_title_and_a_bed_or_ward_number_identify_an_inpatient() {
         "Fru L på stue 3 har kaldt på mig hele natten, og hun vil ikke sove.",
         "Pani Halina z sali 3 na ortopedii wraca jutro do domu.",
         "Mrs Okafor in bed 12 finally got her cup of tea at 4 am.",
+        // The bed first, the name after it as an aside.
+        "In bay 3, Mr K, our longest stay this winter, finally went home today.",
+        "Łóżko 4, pani Halina, dziś wychodzi do domu.",
+        "Stue 6, hr. Jensen, fik besøg af hele familien i dag.",
     ] {
         assert_client_data(text);
     }
     for text in [
+        "Thanks to Ward 7 sister Mrs Jones for the teaching.",
+        "Ward 7 was busy today. Mrs Smith from the League of Friends brought cakes for the staff.",
         "Mrs Jones in room 2 has been our receptionist for 20 years.",
         "Plan B for the team day: Mr T will bring the cake.",
         "Thanks to Dr Patel on Ward 9 for the teaching session.",

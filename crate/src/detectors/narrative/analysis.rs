@@ -762,7 +762,7 @@ impl Analysis {
             let mut strong = false;
             // A title before: "Pani Bożena", "Mme Lefort", "M. Carvalho".
             // (The sentence splitter ends a sentence at "M." / "Mr."; a title abbreviation does not.)
-            let abbrev = w > 0 && matches!(self.word(text, w - 1), "M" | "Mr" | "Mrs" | "Ms" | "Mme" | "Mlle" | "Dr" | "Hr") && self.gap(text, w - 1).starts_with('.');
+            let abbrev = w > 0 && matches!(self.word(text, w - 1), "M" | "Mr" | "Mrs" | "Ms" | "Mme" | "Mlle" | "Dr" | "Hr" | "hr") && self.gap(text, w - 1).starts_with('.');
             if w > 0 && (self.sent[w - 1] == self.sent[w] || abbrev) {
                 let prev = self.word(text, w - 1);
                 // "Gamla Tyresövägen", "Lilla Edet", "Little Venice": a capitalised adjective title

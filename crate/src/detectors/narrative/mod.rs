@@ -138,7 +138,7 @@ fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         }
         // "Mrs P in bed 4", "Fru K på stue 6", "Pani Halina z sali 5": a title and a bed or room
         // number point at one inpatient, whatever else the post says.
-        if p.strong && bed_after(ctx, p.end) {
+        if p.strong && bed_next_to(ctx, p.start, p.end) {
             out.push(Hit::new(p.start, p.end, Confidence::High));
             continue;
         }
@@ -197,7 +197,7 @@ fn client_ref(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
 }
 
 /// Words for a bed, bay, ward or room, folded: the number after one points at one inpatient.
-const BED_PLACES: &[&str] = &["bed", "bay", "room", "ward", "sal", "salen", "sali", "lozka", "lit", "chambre", "la", "stue", "stuen", "seng", "sengestue"];
+const BED_PLACES: &[&str] = &["bed", "bay", "room", "ward", "sal", "salen", "sali", "lozka", "lozko", "lit", "chambre", "la", "stue", "stuen", "seng", "sengestue"];
 
 /// A client reference that ends in a bed, bay or room word and is followed by its number.
 fn bed_numbered(ctx: &Ctx, r: &analysis::TermHit) -> bool {
@@ -206,14 +206,24 @@ fn bed_numbered(ctx: &Ctx, r: &analysis::TermHit) -> bool {
     BED_PLACES.contains(&last) && ctx.text[r.end..].trim_start_matches([' ', '\u{a0}']).starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// A bed, bay, ward or room and its number within the three words after byte `end`: "on Ward 9",
-/// "in bed 4", "på stue 6", "z sali 5".
-fn bed_after(ctx: &Ctx, end: usize) -> bool {
+/// A bed, bay, ward or room and its number within the three words after byte `end` ("on Ward 9",
+/// "in bed 4", "på stue 6", "z sali 5"), or in the same sentence just before byte `start` ("in
+/// bay 3, Mr K", "sal 3, fru L").
+fn bed_next_to(ctx: &Ctx, start: usize, end: usize) -> bool {
     let hi = crate::detectors::ids::floor_boundary(ctx.text, (end + 32).min(ctx.text.len()));
-    let after = crate::text::fold(&ctx.text[end..hi]);
-    let words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
-    // Not "room" or "la": a staff member has a room too ("Mrs Jones in room 2, our receptionist").
-    words.windows(2).any(|w| BED_PLACES.contains(&w[0]) && !matches!(w[0], "room" | "la" | "chambre") && w[1].starts_with(|c: char| c.is_ascii_digit()))
+    let mut lo = start.saturating_sub(24);
+    while !ctx.text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    // Before, only as an aside ended by a comma: "Ward 7 sister Mrs Jones" is staff.
+    let before = ctx.text[lo..start].rsplit(['.', '!', '?', '\n']).next().unwrap_or("");
+    let before = if before.trim_end().ends_with(',') { before } else { "" };
+    [(before, usize::MAX), (&ctx.text[end..hi], 3)].iter().any(|&(piece, n)| {
+        let piece = crate::text::fold(piece);
+        let words: Vec<&str> = piece.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(n).collect();
+        // Not "room" or "la": a staff member has a room too ("Mrs Jones in room 2, our receptionist").
+        words.windows(2).any(|w| BED_PLACES.contains(&w[0]) && !matches!(w[0], "room" | "la" | "chambre") && w[1].starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Age + condition + (time, place, telling, a client reference): a case story that can identify
