@@ -494,6 +494,11 @@ fn a_public_role_in_one_town_or_club_names_the_patient() {
         "Our goalkeeper training session for kids starts Monday at the sports centre.",
         "Our headteacher told me the school nurse service will start again in January.",
         "A goalkeeper came in with a broken finger: always tape your fingers, folks.",
+    ] {
+        assert_no_client_data(text);
+    }
+}
+
 /// A ward or clinic announcing a birth names the newborn and the parents with the birth weight:
 /// a birth in its care, told in public. A welcome there greets the baby, not a new colleague.
 #[test]
