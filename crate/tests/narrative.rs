@@ -506,7 +506,7 @@ fn a_birth_announcement_with_names_and_the_weight_is_client_data() {
     for (text, name) in [
         ("Welcome to the world, baby Oliver! Born at 03:12 this morning, 3,450 g. Congratulations to Emma and Tom.", "baby Oliver"),
         ("Our first baby of the year: little Ava arrived just after midnight, 7lb 2oz.", "little Ava"),
-        ("Välkommen till världen, lilla Elsa! Hon föddes i natt och vägde 3 450 gram.", "lilla Elsa"),
+        ("Lilla Elsa kom till världen i natt och vägde 3 450 gram.", "Lilla Elsa"),
         ("Witamy na świecie małą Zosię! Urodziła się dziś o świcie, waga 3450 g.", "małą Zosię"),
         ("Bienvenue à Léna, née cette nuit (3,2 kg) ! Félicitations aux parents.", "Léna"),
         ("Velkommen til verden, lille Ida! Hun blev født i nat og vejede 3.450 gram.", "lille Ida"),
@@ -514,7 +514,7 @@ fn a_birth_announcement_with_names_and_the_weight_is_client_data() {
         // The parents, in the next sentence.
         ("Mia was born on Tuesday, 3.1 kg. Huge congratulations to Sarah and James!", "James"),
         // A hospital named after a saint is not a colleague.
-        ("Twins! Lily (2.4 kg) and Grace (2.6 kg) were born yesterday at St Mary's.", "Grace"),
+        ("Twins! Lily (2.4 kg) and Grace (2.6 kg) were born yesterday at St Luke's.", "Grace"),
     ] {
         assert_flags_piece(text, "client-named-care", name);
     }
@@ -583,8 +583,8 @@ fn a_reply_about_a_recovery_after_their_operation_is_client_data() {
         ("Hi Tom, so good to see you walking again after your stroke!", "your stroke"),
         ("Hej Lisa, vad roligt att se dig cykla igen efter din höftoperation!", "din höftoperation"),
         ("Kasiu, super widzieć Cię znowu na nogach po Twoim udarze!", "Twoim udarze"),
-        ("Salut Julie, trop contente de te voir courir après ton entorse !", "ton entorse"),
-        ("Hej Mette, hvor er det dejligt at se dig løbe igen efter din blodprop.", "din blodprop"),
+        ("Julie, quel bonheur de te voir courir de nouveau après ton entorse !", "ton entorse"),
+        ("Mette, godt at du kan cykle på arbejde igen efter din blodprop!", "din blodprop"),
     ] {
         assert_flags_piece(text, "client-public-reply", piece);
     }

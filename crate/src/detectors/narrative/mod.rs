@@ -111,7 +111,7 @@ fn patient_cue(a: &Analysis, ctx: &Ctx, p: &analysis::Person) -> bool {
 fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
     // A birth announcement names the newborn and the parents: a birth at the ward or clinic is
     // their care. One that names a colleague is about the colleague's own baby.
-    // ("St Mary's" is the hospital, not a colleague.)
+    // ("St Luke's" is the hospital, not a colleague.)
     let saint = |p: &analysis::Person| {
         let before = ctx.text[..p.start].trim_end().rsplit(' ').next().unwrap_or("");
         analysis::one_of(before, "st st. saint sainte sankt skt skt. św.")
@@ -121,7 +121,7 @@ fn named_care(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
         if p.handle || p.staff || a.is_hypothetical(p.w) {
             continue;
         }
-        // A capitalised word after "from" / "de" is a place ("la maternité de Millau").
+        // A capitalised word after "from" / "de" is a place ("la clinique de Vannes").
         let place = p.w > 0 && a.has(p.w - 1, Role::From);
         if !p.own && !colleague_baby && !place && a.in_birth_announcement(p.w) {
             out.push(Hit::new(p.start, p.end, Confidence::High));
