@@ -605,10 +605,10 @@ impl Analysis {
         self.words.get(w).map(|&(s, e)| &text[s..e]).unwrap_or("")
     }
 
-    /// Is one of the words in `range`, folded, in `list`?
+    /// Is one of the words in `range`, folded, in the space-separated `list` (`one_of`)?
     #[inline(never)]
-    pub fn any_word_in(&self, text: &str, range: std::ops::Range<usize>, list: &[&str]) -> bool {
-        range.filter(|&j| j < self.words.len()).any(|j| list.contains(&fold(self.word(text, j)).as_str()))
+    pub fn any_word_in(&self, text: &str, range: std::ops::Range<usize>, list: &str) -> bool {
+        range.filter(|&j| j < self.words.len()).any(|j| one_of(&fold(self.word(text, j)), list))
     }
 
     /// Does word `w` (or the hyphenated name it ends) directly follow an `@`?

@@ -299,15 +299,15 @@ fn case_story(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
 /// mnie", "the Leeds striker came in with a torn hamstring": a public role in one town or club
 /// names one person as well as a name does. Not at a ceremony ("the mayor opened our new ward").
 fn public_figure(a: &Analysis, ctx: &Ctx, out: &mut Vec<Hit>) {
-    // Per language (Lang::ALL order), folded.
-    const OURS: [&[&str]; 6] = [&["our"], &["var", "vart", "vara"], &["nasz", "naszego", "naszej", "nasza"], &["notre", "nos"], &["vores"], &["bizim"]];
-    const CEREMONY: [&[&str]; 6] = [
-        &["opened", "open", "unveiled", "launched", "visit", "visited", "award", "awarded", "ceremony", "speech", "thanked"],
-        &["invigde", "inviga", "besokte", "delade", "tal", "tackade"],
-        &["otworzyl", "otworzyla", "otwarcie", "odwiedzil", "odwiedzila", "wreczyl", "wreczyla", "przemowienie", "podziekowal"],
-        &["inaugure", "inauguree", "inaugurer", "inauguration", "visite", "remis", "discours", "remercie"],
-        &["abnede", "indviede", "besogte", "uddelte", "tale", "takkede"],
-        &["acti", "acilis", "acilisini", "ziyaret", "odul", "tesekkur"],
+    // Per language (Lang::ALL order), folded, space-separated (`analysis::one_of`).
+    const OURS: [&str; 6] = ["our", "var vart vara", "nasz naszego naszej nasza", "notre nos", "vores", "bizim"];
+    const CEREMONY: [&str; 6] = [
+        "opened open unveiled launched visit visited award awarded ceremony speech thanked",
+        "invigde inviga besokte delade tal tackade",
+        "otworzyl otworzyla otwarcie odwiedzil odwiedzila wreczyl wreczyla przemowienie podziekowal",
+        "inaugure inauguree inaugurer inauguration visite remis discours remercie",
+        "abnede indviede besogte uddelte tale takkede",
+        "acti acilis acilisini ziyaret odul tesekkur",
     ];
     let text = ctx.text;
     let l = ctx.lang.index();
@@ -359,17 +359,18 @@ fn second_person_suffix(ctx: &Ctx, h: &analysis::TermHit) -> bool {
 /// The advice rules judge what is said about it.
 #[inline(never)]
 fn not_their_result(a: &Analysis, ctx: &Ctx, r: &analysis::TermHit) -> bool {
-    // Per language (Lang::ALL order: en, sv, pl, fr, da, tr), folded. Turkish puts both after.
+    // Per language (Lang::ALL order: en, sv, pl, fr, da, tr), folded, space-separated. Turkish
+    // puts both after.
     // Not "take" ("ta", "tage"): it takes medicines too, and "your tablets" are their own care.
-    const TO_DO: [&[&str]; 6] = [
-        &["repeat", "get", "book", "request"],
-        &["boka", "gora", "upprepa"],
-        &["powtorzyc", "zrobic", "wykonac", "powtorz", "zrob"],
-        &["refaire", "faire", "demander", "refaites", "faites"],
-        &["gentage", "bestille", "bestil"],
-        &["yaptirin", "tekrarlayin"],
+    const TO_DO: [&str; 6] = [
+        "repeat get book request",
+        "boka gora upprepa",
+        "powtorzyc zrobic wykonac powtorz zrob",
+        "refaire faire demander refaites faites",
+        "gentage bestille bestil",
+        "yaptirin tekrarlayin",
     ];
-    const CONDITIONS: [&[&str]; 6] = [&["if", "with", "at"], &["om", "med", "vid"], &["przy", "jesli", "jezeli", "gdy"], &["si", "avec"], &["hvis", "med", "ved"], &["ise"]];
+    const CONDITIONS: [&str; 6] = ["if with at", "om med vid", "przy jesli jezeli gdy", "si avec", "hvis med ved", "ise"];
     let (l, tr) = (ctx.lang.index(), ctx.lang == crate::lang::Lang::Tr);
     let before = |n: usize| if tr { r.w + 1..r.w + 1 + n } else { r.w.saturating_sub(n)..r.w };
     if a.any_word_in(ctx.text, before(2), TO_DO[l]) {
